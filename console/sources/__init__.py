@@ -1,0 +1,1 @@
+"""Readers of AWS (boto3), Cloudflare (official SDK) and the shop API (requests)."""
