@@ -1,0 +1,116 @@
+"""Command line: the window (default), `demo serve`, and the scripted commands.
+
+Every user error is one line on stderr and a non-zero exit code; a bad campaign file exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from console import __version__
+from console.config import Campaign, ConfigError, load_campaign
+from console.credentials import MissingSecret
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CONFIG = 2
+
+SUBCOMMANDS = ("demo",)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="saleday-console",
+        description="One screen for the war room of a ticket on-sale: traffic, queue, fleet, CDN and sales.",
+        epilog=(
+            "commands:\n"
+            "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n\n"
+            "examples:\n"
+            "  saleday-console --demo                      the built-in demo sale day\n"
+            "  saleday-console --config campaign.toml      a real campaign\n"
+            "  saleday-console --demo --speed 60 --run-for 20 --screenshot shot.png"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--demo", action="store_true", help="run the built-in demo sale day on 127.0.0.1")
+    source.add_argument("--config", type=Path, metavar="FILE", help="campaign file (TOML)")
+    parser.add_argument("--speed", type=float, default=10.0, help="demo: simulated minutes per wall minute")
+    parser.add_argument("--role", choices=("operator", "viewer"), default="operator")
+    parser.add_argument("--run-for", type=float, metavar="SECONDS", help="exit after this many seconds")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --run-for: save the window first")
+    parser.add_argument("--version", action="version", version=f"saleday-console {__version__}")
+    return parser
+
+
+def _demo_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="saleday-console demo",
+        description="Run the demo sale day (emulators + simulator) headless, for consoles to join.",
+    )
+    sub = parser.add_subparsers(dest="action", required=True)
+    serve = sub.add_parser("serve", help="serve the emulators and run the simulated sale")
+    serve.add_argument("--speed", type=float, default=10.0, help="simulated minutes per wall minute")
+    serve.add_argument("--write-config", type=Path, metavar="FILE", help="write a campaign file for the consoles")
+    serve.add_argument("--run-for", type=float, metavar="SECONDS", help="stop after this many seconds")
+    serve.add_argument(
+        "--admission", choices=("shop", "cloudflare"), default="shop", help="which queue controls admissions"
+    )
+    return parser
+
+
+def _check_speed(parser: argparse.ArgumentParser, speed: float) -> None:
+    if not 0 < speed <= 1000:
+        parser.error("--speed must be above 0 and at most 1000")
+
+
+def _load(path: Path) -> Campaign:
+    return load_campaign(path)
+
+
+def _run_gui(argv: Sequence[str]) -> int:
+    parser = _gui_parser()
+    args = parser.parse_args(argv)
+    _check_speed(parser, args.speed)
+    if args.screenshot and args.run_for is None:
+        parser.error("--screenshot needs --run-for")
+    if not args.demo and args.config is None:
+        parser.error("give --demo or --config FILE")
+    campaign = None if args.demo else _load(args.config)
+    from console.app import GuiOptions, run_gui
+
+    options = GuiOptions(
+        role=args.role,
+        run_for=args.run_for,
+        screenshot=args.screenshot,
+        demo_speed=args.speed if args.demo else None,
+    )
+    return run_gui(campaign, options)
+
+
+def _run_demo(argv: Sequence[str]) -> int:
+    parser = _demo_parser()
+    args = parser.parse_args(argv)
+    _check_speed(parser, args.speed)
+    from console.demo.serve import serve
+
+    return serve(args.speed, args.write_config, args.run_for, args.admission)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "demo":
+            return _run_demo(args[1:])
+        return _run_gui(args)
+    except ConfigError as exc:
+        print(f"saleday-console: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except MissingSecret as exc:
+        print(f"saleday-console: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 130

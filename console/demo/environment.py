@@ -1,0 +1,116 @@
+"""The whole demo sale day on 127.0.0.1: moto for AWS, the Cloudflare and shop emulators, the driver.
+
+`DemoEnvironment` starts everything on free ports and gives back a Campaign pointing at them, so the
+console runs exactly the code it runs against real AWS, Cloudflare and a real shop.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+
+from console.clock import ScaledClock
+from console.config import (
+    AwsConfig,
+    Campaign,
+    CampaignInfo,
+    CloudflareConfig,
+    DemoClockConfig,
+    PollConfig,
+    SafetyConfig,
+    ShopConfig,
+)
+from console.credentials import DEMO_TOKENS
+from console.demo.aws_world import AwsWorld, MotoServer, seed
+from console.demo.cloudflare_emulator import CloudflareEmulator, CloudflareWorld
+from console.demo.driver import SaleDriver
+from console.demo.sale_model import DEFAULT_CATEGORIES, SaleModel
+from console.demo.shop_emulator import ShopEmulator, ShopWorld
+
+DEMO_NAME = "Justin Bieber · Tauron Arena Kraków"
+INITIAL_INSTANCES = 8
+
+
+def demo_poll(speed: float) -> PollConfig:
+    """Poll often enough that a simulated minute (CloudWatch's period) is seen at least twice."""
+    minute_wall = 60.0 / speed
+    return PollConfig(
+        aws=min(max(minute_wall / 2, 1.0), 20.0),
+        cloudflare=min(max(minute_wall / 2, 1.0), 20.0),
+        shop=1.0 if speed > 1 else 2.0,
+        timeout=5.0,
+    )
+
+
+class DemoEnvironment:
+    def __init__(self, speed: float = 10.0, lead_minutes: float = 5.0, admission_control: str = "shop") -> None:
+        self.speed = speed
+        self.lead_minutes = lead_minutes
+        self.admission_control = admission_control
+        self._moto = MotoServer()
+        self._cloudflare: CloudflareEmulator | None = None
+        self._shop: ShopEmulator | None = None
+        self.driver: SaleDriver | None = None
+        self.campaign: Campaign | None = None
+
+    def start(self) -> Campaign:
+        endpoint = self._moto.start()
+        names = seed(endpoint)
+        aws_world = AwsWorld(names)
+        aws_world.set_desired_capacity(INITIAL_INSTANCES)
+        origin_sim = datetime.now(UTC).replace(second=0, microsecond=0)
+        clock = ScaledClock(origin_sim=origin_sim, origin_wall=time.time(), speed=self.speed)
+        onsale = origin_sim + timedelta(minutes=self.lead_minutes)
+        room_rate = 2000 if self.admission_control == "cloudflare" else 20_000
+        cf_world = CloudflareWorld(new_users_per_minute=room_rate)
+        self._cloudflare = CloudflareEmulator(cf_world, DEMO_TOKENS["cloudflare"])
+        self._cloudflare.start()
+        shop_world = ShopWorld(
+            categories=tuple((c.name, c.price, c.capacity) for c in DEFAULT_CATEGORIES), clock=clock
+        )
+        self._shop = ShopEmulator(shop_world, DEMO_TOKENS["shop"])
+        self._shop.start()
+        model = SaleModel(onsale_offset_s=self.lead_minutes * 60.0)
+        self.driver = SaleDriver(model, clock, cf_world, shop_world, aws_world)
+        self.driver.start()
+        self.campaign = Campaign.model_validate(
+            {
+                "campaign": CampaignInfo(name=DEMO_NAME, onsale_at=onsale, currency="PLN"),
+                "aws": AwsConfig(
+                    region=names.region,
+                    endpoint_url=names.endpoint_url,
+                    autoscaling_group=names.autoscaling_group,
+                    load_balancer=names.load_balancer,
+                    target_group=names.target_group,
+                    rds_instance=names.rds_instance,
+                    instance_price_per_hour=0.21,
+                    warmup_minutes=4.0,
+                ),
+                "cloudflare": CloudflareConfig(
+                    zone_id=cf_world.zone_id, waiting_room_id=cf_world.room_id, base_url=self._cloudflare.base_url
+                ),
+                "shop": ShopConfig(base_url=self._shop.base_url),
+                "poll": demo_poll(self.speed),
+                "safety": SafetyConfig(max_instances=20, scale_out_step=2),
+                "admission": {"control": self.admission_control},
+                "demo": DemoClockConfig(speed=self.speed, origin_wall=clock.origin_wall, origin_sim=origin_sim),
+            }
+        )
+        return self.campaign
+
+    def stop(self) -> None:
+        if self.driver:
+            self.driver.stop()
+        for server in (self._shop, self._cloudflare):
+            if server:
+                server.stop()
+        self._moto.stop()
+
+    def __enter__(self) -> Campaign:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
