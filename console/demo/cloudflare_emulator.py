@@ -53,6 +53,7 @@ class _Fault:
     status: int | None = None  # None: serve the request normally after the delay
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    method: str = ""  # "" matches every method
 
 
 def _json_reply(status: int, document: object, headers: Mapping[str, str] | None = None) -> _Reply:
@@ -157,13 +158,14 @@ class CloudflareEmulator:
         retry_after: float | None = None,
         times: int = 1,
         path: str = "",
+        method: str = "",
     ) -> None:
-        """The next `times` requests whose path contains `path` get this error envelope."""
+        """The next `times` requests whose path contains `path` (and of `method`, if given) get this error."""
         default_code, default_message = _DEFAULT_FAILURES.get(status, (status, f"HTTP {status}"))
         _, body, headers = _failure(status, code or default_code, message or default_message)
         if retry_after is not None:
             headers["Retry-After"] = f"{retry_after:g}"
-        self._add(_Fault(path, times, status=status, body=body, headers=headers))
+        self._add(_Fault(path, times, status=status, body=body, headers=headers, method=method.upper()))
 
     def garble_next(
         self,
@@ -186,10 +188,10 @@ class CloudflareEmulator:
         with self._faults_lock:
             self._faults.append(fault)
 
-    def _take_fault(self, path: str) -> _Fault | None:
+    def _take_fault(self, method: str, path: str) -> _Fault | None:
         with self._faults_lock:
             for fault in self._faults:
-                if fault.path in path:
+                if fault.path in path and fault.method in ("", method):
                     fault.times -= 1
                     if fault.times <= 0:
                         self._faults.remove(fault)
@@ -203,7 +205,7 @@ class CloudflareEmulator:
         self.world.count_request()
         parts = urlsplit(target)
         path = parts.path.rstrip("/")
-        fault = self._take_fault(path)
+        fault = self._take_fault(method, path)
         if fault is not None:
             time.sleep(fault.delay)
             if fault.status is not None:

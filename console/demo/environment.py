@@ -53,6 +53,10 @@ class DemoEnvironment:
         self._shop: ShopEmulator | None = None
         self.driver: SaleDriver | None = None
         self.campaign: Campaign | None = None
+        # The emulators' state, for tests and rehearsal tooling that look behind the APIs.
+        self.aws_world: AwsWorld | None = None
+        self.cloudflare_world: CloudflareWorld | None = None
+        self.shop_world: ShopWorld | None = None
 
     def start(self) -> Campaign:
         endpoint = self._moto.start()
@@ -72,6 +76,7 @@ class DemoEnvironment:
         self._shop = ShopEmulator(shop_world, DEMO_TOKENS["shop"])
         self._shop.start()
         model = SaleModel(onsale_offset_s=self.lead_minutes * 60.0)
+        self.aws_world, self.cloudflare_world, self.shop_world = aws_world, cf_world, shop_world
         self.driver = SaleDriver(model, clock, cf_world, shop_world, aws_world)
         self.driver.start()
         self.campaign = Campaign.model_validate(

@@ -1,0 +1,1 @@
+"""Operator actions: typed requests, guard rails, the audit trail."""
