@@ -27,7 +27,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="One screen for the war room of a ticket on-sale: traffic, queue, fleet, CDN and sales.",
         epilog=(
             "commands:\n"
-            "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n\n"
+            "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n"
+            "  act ...         scale out, protection on/off, pause/resume admissions (see `act --help`)\n\n"
             "examples:\n"
             "  saleday-console --demo                      the built-in demo sale day\n"
             "  saleday-console --config campaign.toml      a real campaign\n"
@@ -105,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "demo":
             return _run_demo(args[1:])
+        if args and args[0] == "act":
+            from console.act_cli import run_act
+
+            return run_act(args[1:])
         return _run_gui(args)
     except ConfigError as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)
