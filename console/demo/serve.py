@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
@@ -22,8 +23,6 @@ def serve(speed: float, write_config: Path | None, run_for: float | None, admiss
         else:
             sys.stdout.write(text)
         print(f"demo sale day running at {speed:g}x; Ctrl+C stops it", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait(run_for)
-        except KeyboardInterrupt:
-            pass
     return 0
