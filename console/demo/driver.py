@@ -28,14 +28,21 @@ STEP_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class PublishedMinute:
-    """What the driver published for one minute: the simulator's own counts, for checking reports."""
+    """Exactly what the driver published for one minute: the simulator's own counts, for checking reports."""
 
     at: datetime
-    visitors: int
-    origin_requests: int
-    errors_5xx: int
+    uniques: int  # Cloudflare unique visitors (humans + bots)
+    edge_requests: int
+    cached_requests: int
+    bytes: int
+    cached_bytes: int
+    threats: int
+    origin_requests: float  # ALB RequestCount
+    errors_5xx: float
+    response_time_s: float
     serving: int
     tickets_sold: int
+    revenue: float
 
 
 class Fleet:
@@ -150,15 +157,15 @@ class SaleDriver:
         at = self.model_time - timedelta(seconds=60)
         at = at.replace(second=0, microsecond=0)
         origin = mt.origin_requests
-        self._cloudflare.add_traffic_minute(
-            at,
-            requests=int(mt.edge_requests),
-            cached_requests=int(max(mt.edge_requests - origin - mt.threats, 0)),
-            bytes=int(mt.bytes),
-            cached_bytes=int(mt.cached_bytes),
-            threats=int(mt.threats),
-            uniques=int(mt.visitors + mt.bot_uniques),
-        )
+        edge = {
+            "requests": int(mt.edge_requests),
+            "cached_requests": int(max(mt.edge_requests - origin - mt.threats, 0)),
+            "bytes": int(mt.bytes),
+            "cached_bytes": int(mt.cached_bytes),
+            "threats": int(mt.threats),
+            "uniques": int(mt.visitors + mt.bot_uniques),
+        }
+        self._cloudflare.add_traffic_minute(at, **edge)
         serving = self._fleet.serving
         overloaded = self.model.utilisation > 1.2
         unhealthy = min(serving, round(serving * min(self.model.utilisation - 1.2, 0.5))) if overloaded else 0
@@ -166,10 +173,11 @@ class SaleDriver:
         instance_cpu = {
             iid: (cpu if iid in self._fleet.registered else 35.0) for iid in sorted(self._fleet.in_service)
         }
+        response_time = mt.latency_weighted / origin if origin else 0.0
         self._aws.put_minute_metrics(
             at,
             request_count=origin,
-            response_time_s=mt.latency_weighted / origin if origin else 0.0,
+            response_time_s=response_time,
             http_5xx=mt.errors_5xx,
             healthy_hosts=float(serving - unhealthy),
             unhealthy_hosts=float(unhealthy),
@@ -178,5 +186,19 @@ class SaleDriver:
             instance_cpu=instance_cpu,
         )
         self.published.append(
-            PublishedMinute(at, int(mt.visitors), int(origin), int(mt.errors_5xx), serving, self.model.tickets_sold)
+            PublishedMinute(
+                at,
+                uniques=edge["uniques"],
+                edge_requests=edge["requests"],
+                cached_requests=edge["cached_requests"],
+                bytes=edge["bytes"],
+                cached_bytes=edge["cached_bytes"],
+                threats=edge["threats"],
+                origin_requests=origin,
+                errors_5xx=mt.errors_5xx,
+                response_time_s=response_time,
+                serving=serving,
+                tickets_sold=self.model.tickets_sold,
+                revenue=self.model.totals.get("revenue", 0.0),
+            )
         )
