@@ -1,0 +1,82 @@
+"""The whole screen over a synthetic sale day: panels filled, clock settable, actions slot, timers pacing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from console.snapshots import SourceName
+from tests.widgets.preview import POLISH, WARSAW, render
+from tests.widgets.synthetic import sale_day
+from widgets.main_window import DISPLAY_INTERVAL_MS, TEXT_INTERVAL_MS, MainWindow
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_window_shows_the_campaign_and_paces_itself(qtbot: QtBot) -> None:
+    state = sale_day(time.monotonic())
+    window = MainWindow(state, "Arena Tour 2026", SourceName.SHOP, tz=WARSAW, locale=POLISH)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.size().width() == 1600 and window.size().height() == 1000
+
+    window.set_clock_text("10:42:00  T+0:42:00")
+    assert window.clock_text == "10:42:00  T+0:42:00"
+    assert (window.display_timer.interval(), window.text_timer.interval()) == (DISPLAY_INTERVAL_MS, TEXT_INTERVAL_MS)
+    assert window.display_timer.isActive() and window.text_timer.isActive()
+
+    assert plain(window.sales_panel.revenue.value_text) == "5 268 721 PLN"
+    assert plain(window.queue_panel.queued.value_text) == "11 800"
+    assert window.fleet_panel.capacity.value_text == "10 / 10"
+    assert window.cdn_panel.security.value_text == "UNDER ATTACK"
+    assert all(not tile.is_stale for panel in window.panels for tile in panel.tiles)
+
+    qtbot.waitUntil(lambda: len(window.charts.marker_lines) == 5, timeout=2000)  # drawn by the display timer
+    assert window.charts.following
+
+
+def test_action_widgets_go_into_their_row(qtbot: QtBot) -> None:
+    window = MainWindow(sale_day(time.monotonic()), "Arena Tour 2026", SourceName.SHOP)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.actions_area.isVisible()
+    button = QPushButton("Scale out +2")
+    window.add_action_widget(button)
+    assert window.actions_area.isVisible()
+    assert button.parent() is window.actions_area
+
+
+def test_queue_panel_uses_the_source_behind_the_queue(qtbot: QtBot) -> None:
+    state = sale_day(time.monotonic(), cloudflare_stale=True)
+    shop_gate = MainWindow(state, "A", SourceName.SHOP)
+    room_gate = MainWindow(state, "B", SourceName.CLOUDFLARE)
+    qtbot.addWidget(shop_gate)
+    qtbot.addWidget(room_gate)
+    shop_gate.refresh_freshness()
+    room_gate.refresh_freshness()
+    assert not shop_gate.queue_panel.queued.is_stale
+    assert room_gate.queue_panel.queued.is_stale
+    assert all(tile.is_stale for tile in shop_gate.cdn_panel.tiles)
+    assert all(tile.freshness.startswith("stale since ") for tile in shop_gate.cdn_panel.tiles)
+    assert all(tile.is_throttled for tile in shop_gate.cdn_panel.tiles)
+
+
+def test_screenshot_is_a_full_dark_screen_with_charts(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    out = tmp_path / "preview.png"
+    window = render(app, out)
+    qtbot.addWidget(window)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    background = QColor(image.pixel(5, image.height() // 2))
+    assert background.lightness() < 40  # dark theme applied
+    colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(80, 950, 7)}
+    assert len(colours) > 30  # curves, markers and text, not an empty canvas

@@ -1,0 +1,189 @@
+"""One chart of the stack: its curves on a left and an optional right axis, fed decimated data.
+
+Curves are created once; every redraw hands them only what fits the view, at most two points per
+pixel column (console.decimate). The y axes start at zero and are scaled here rather than by
+pyqtgraph's auto-range, so that a quiet series does not blow a flat line up into noise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from console.decimate import minmax_decimate
+from console.series import SeriesKey, SeriesStore
+from widgets import palette
+
+AXIS_WIDTH = 52
+# Stacking inside a plot: the grid (drawn by the axes) at the back, then the right-axis curves, then
+# the main view (pyqtgraph puts it at -100) with the left-axis curves, markers, title and legend.
+Z_AXES = -200
+Z_RIGHT_VIEW = -150
+HEADROOM = 1.12
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    key: SeriesKey
+    label: str
+    color: str
+    right: bool = False  # drawn against the right-hand axis
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    title: str
+    series: tuple[SeriesStyle, ...]
+    left_floor: float = 1.0  # the y axis shows at least 0..floor, so small values stay small
+    right_floor: float = 1.0
+
+
+def compact_number(value: float) -> str:
+    """Axis ticks in at most four characters or so: 950, 1.2k, 13k, 4.5M."""
+    size = abs(value)
+    for divisor, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if size >= divisor:
+            return f"{value / divisor:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def opaque_ticks(specs: Any) -> Any:
+    """Grid lines pre-blended onto the background instead of drawn translucent.
+
+    Qt's raster engine draws translucent lines some thirty times slower than opaque ones, and
+    pyqtgraph's grid is translucent: on a 1000 x 900 stack it cost more than all curves together.
+    Same look, since the chart background is opaque.
+    """
+    if specs is None:
+        return None
+    axis, ticks, texts = specs
+    return axis, [(_blend(pen), start, end) for pen, start, end in ticks], texts
+
+
+def _blend(pen: QPen) -> QPen:
+    colour = pen.color()
+    alpha = colour.alphaF()
+    if alpha >= 1.0:
+        return pen
+    back = QColor(palette.BACKGROUND)
+    mixed = QColor.fromRgbF(
+        back.redF() + (colour.redF() - back.redF()) * alpha,
+        back.greenF() + (colour.greenF() - back.greenF()) * alpha,
+        back.blueF() + (colour.blueF() - back.blueF()) * alpha,
+    )
+    opaque = QPen(pen)
+    opaque.setColor(mixed)
+    return opaque
+
+
+class CompactAxis(pg.AxisItem):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [compact_number(v * scale) for v in values]
+
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        return opaque_ticks(super().generateDrawSpecs(p))
+
+
+class TimeAxis(pg.DateAxisItem):
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        return opaque_ticks(super().generateDrawSpecs(p))
+
+
+class ChartPlot:
+    """Wraps a PlotItem already placed in a GraphicsLayout (the right axis needs its scene)."""
+
+    def __init__(self, plot: pg.PlotItem, spec: ChartSpec) -> None:
+        self.plot = plot
+        self.spec = spec
+        self.view: pg.ViewBox = plot.getViewBox()
+        self._right_view: pg.ViewBox | None = None
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.showGrid(x=True, y=True, alpha=0.12)
+        plot.showAxis("right")
+        for side in ("left", "right"):
+            axis = plot.getAxis(side)
+            axis.setWidth(AXIS_WIDTH)
+            axis.enableAutoSIPrefix(False)
+        for side in ("left", "right", "bottom"):
+            plot.getAxis(side).setZValue(Z_AXES)
+        self._title = pg.LabelItem(spec.title, color=palette.TEXT, size="10pt", bold=True)
+        self._title.setParentItem(self.view)
+        self._title.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 0))
+        # The legend sits right after the title: the newest data, at the right edge, stays uncovered.
+        self.legend = pg.LegendItem(labelTextColor=palette.MUTED, labelTextSize="9pt", colCount=len(spec.series),
+                                    brush=pg.mkBrush(palette.BACKGROUND + "c0"))
+        self.legend.setParentItem(self.view)
+        title_width = self._title.item.boundingRect().width()
+        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(title_width + 14, 0))
+        self.curves: dict[SeriesKey, pg.PlotDataItem] = {}
+        for style in spec.series:
+            self.curves[style.key] = self._add_curve(style)
+        left = next((s for s in spec.series if not s.right), None)
+        right = next((s for s in spec.series if s.right), None)
+        if left is not None:
+            plot.getAxis("left").setTextPen(left.color)
+        if right is not None:
+            plot.getAxis("right").setTextPen(right.color)
+        else:
+            plot.getAxis("right").setStyle(showValues=False)
+
+    def _add_curve(self, style: SeriesStyle) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=pg.mkPen(style.color, width=2), name=style.label)
+        if style.right:
+            self.right_view.addItem(curve)
+        else:
+            self.view.addItem(curve)
+        self.legend.addItem(curve, style.label)
+        return curve
+
+    @property
+    def right_view(self) -> pg.ViewBox:
+        """A second ViewBox under the first, sharing x, for a series with its own scale."""
+        if self._right_view is None:
+            view = pg.ViewBox(enableMenu=False)
+            view.setMouseEnabled(x=False, y=False)
+            view.setZValue(Z_RIGHT_VIEW)
+            # Parented after construction: ViewBox hooks the scene's paint signal in itemChange,
+            # which a parent given to the constructor reaches before the Python object is ready.
+            view.setParentItem(self.plot)
+            self.plot.getAxis("right").linkToView(view)
+            view.setXLink(self.view)
+            self.view.sigResized.connect(self._follow_geometry)
+            self._right_view = view
+            self._follow_geometry()
+        return self._right_view
+
+    def _follow_geometry(self) -> None:
+        if self._right_view is not None:
+            self._right_view.setGeometry(self.view.geometry())
+            self._right_view.linkedViewChanged(self.view, self._right_view.XAxis)
+
+    def columns(self) -> int:
+        """Pixel columns of the data area: the resolution worth sending to the curves."""
+        return max(int(self.view.width()), 100)
+
+    def update(self, store: SeriesStore, x_min: float, x_max: float, columns: int) -> None:
+        tops = {False: 0.0, True: 0.0}
+        for style in self.spec.series:
+            t, v = store[style.key].arrays()
+            t2, v2 = minmax_decimate(t, v, x_min, x_max, columns)
+            self.curves[style.key].setData(t2, v2)
+            in_view = v2[(t2 >= x_min) & (t2 <= x_max)]
+            if len(in_view) and not np.isnan(in_view).all():
+                tops[style.right] = max(tops[style.right], float(np.nanmax(in_view)))
+        self.view.setYRange(0.0, max(tops[False], self.spec.left_floor) * HEADROOM, padding=0)
+        if self._right_view is not None:
+            self._right_view.setYRange(0.0, max(tops[True], self.spec.right_floor) * HEADROOM, padding=0)
+
+    def set_x_values_visible(self, visible: bool) -> None:
+        """Only the bottom chart labels the time axis; the others keep its grid."""
+        axis = self.plot.getAxis("bottom")
+        axis.setStyle(showValues=visible)
+        if not visible:
+            axis.setHeight(4)

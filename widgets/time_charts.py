@@ -1,0 +1,207 @@
+"""The stack of time charts: one shared, scrolling time axis over traffic, shop health, queue, sales, fleet.
+
+Data arrival is not repaint: sources append to the series store whenever they like, and the
+window's display timer calls `redraw`, which does nothing unless the data, the markers or the
+visible range changed. The view follows the newest sample until the operator pans or zooms; then
+it stays put until they double-click a chart or press Live.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, tzinfo
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from console.markers import Marker, MarkerList
+from console.series import SeriesKey, SeriesStore
+from widgets import palette
+from widgets.chart_plot import ChartPlot, ChartSpec, CompactAxis, SeriesStyle, TimeAxis
+from widgets.marker_lines import MarkerLines
+
+LEAD = 0.02  # empty share of the window right of the newest sample, so it is not drawn on the edge
+
+CHARTS = (
+    ChartSpec(
+        "Traffic",
+        (
+            SeriesStyle(SeriesKey.VISITORS, "visitors/min", palette.BLUE),
+            SeriesStyle(SeriesKey.EDGE_REQUESTS, "edge requests/min (right)", palette.VIOLET, right=True),
+        ),
+        left_floor=10.0,
+        right_floor=100.0,
+    ),
+    ChartSpec(
+        "Shop health",
+        (
+            SeriesStyle(SeriesKey.ERROR_RATE, "5xx %", palette.RED),
+            SeriesStyle(SeriesKey.LATENCY, "latency ms (right)", palette.YELLOW, right=True),
+        ),
+        left_floor=2.0,
+        right_floor=500.0,
+    ),
+    ChartSpec(
+        "Queue",
+        (
+            SeriesStyle(SeriesKey.QUEUE, "queued", palette.CYAN),
+            SeriesStyle(SeriesKey.ADMITTED, "admitted/min (right)", palette.GREEN, right=True),
+        ),
+        left_floor=10.0,
+        right_floor=10.0,
+    ),
+    ChartSpec(
+        "Sales",
+        (
+            SeriesStyle(SeriesKey.SOLD_RATE, "sold/min", palette.GREEN),
+            SeriesStyle(SeriesKey.SOLD, "tickets sold (right)", palette.ORANGE, right=True),
+        ),
+        left_floor=10.0,
+        right_floor=100.0,
+    ),
+    ChartSpec(
+        "Fleet",
+        (
+            SeriesStyle(SeriesKey.DESIRED, "desired", palette.ORANGE),
+            SeriesStyle(SeriesKey.SERVING, "serving", palette.BLUE),
+        ),
+        left_floor=4.0,
+    ),
+)
+
+
+def utc_offset_for_axis(tz: tzinfo | None) -> int:
+    """pyqtgraph's DateAxisItem counts offsets west-positive (like time.timezone): UTC+1 is -3600."""
+    offset = datetime.now(tz).astimezone(tz).utcoffset()
+    return -int(offset.total_seconds()) if offset is not None else 0
+
+
+class TimeCharts(QWidget):
+    def __init__(
+        self,
+        series: SeriesStore,
+        markers: MarkerList,
+        window_seconds: float = 3 * 3600,
+        *,
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._series = series
+        self._markers = markers
+        self._window = float(window_seconds)
+        self._following = True
+        self._x_range: tuple[float, float] | None = None
+        self._drawn: tuple[int, float, float, int] | None = None
+        self._drawn_markers: tuple[Marker, ...] | None = None
+
+        self.canvas = pg.GraphicsLayoutWidget(self)
+        self.canvas.ci.setSpacing(2)
+        self.canvas.ci.setContentsMargins(2, 2, 2, 2)
+        offset = utc_offset_for_axis(tz)
+        self.charts = tuple(self._add_chart(row, spec, offset) for row, spec in enumerate(CHARTS))
+        first = self.charts[0].plot
+        for chart in self.charts[1:]:
+            chart.plot.setXLink(first)
+        for chart in self.charts:
+            chart.set_x_values_visible(chart is self.charts[-1])
+            chart.view.sigRangeChangedManually.connect(self._on_manual_range)
+        self.canvas.scene().sigMouseClicked.connect(self._on_click)
+        self.marker_lines = MarkerLines([chart.plot for chart in self.charts], tz)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._make_bar())
+        layout.addWidget(self.canvas, 1)
+        self._show_following()
+
+    def _add_chart(self, row: int, spec: ChartSpec, utc_offset: int) -> ChartPlot:
+        axes = {
+            "bottom": TimeAxis(orientation="bottom", utcOffset=utc_offset),
+            "left": CompactAxis("left"),
+            "right": CompactAxis("right"),
+        }
+        return ChartPlot(self.canvas.addPlot(row=row, col=0, axisItems=axes), spec)
+
+    def _make_bar(self) -> QFrame:
+        bar = QFrame(self)
+        bar.setObjectName("chartBar")
+        hours = self._window / 3600.0
+        span = QLabel(f"last {hours:g} h" if hours >= 1 else f"last {self._window / 60:g} min", bar)
+        self._state = QLabel(bar)
+        self.live_button = QPushButton("Live", bar)
+        self.live_button.setObjectName("liveButton")
+        self.live_button.setToolTip("Follow the newest data again (or double-click a chart)")
+        self.live_button.clicked.connect(self.go_live)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 2, 8, 2)
+        row.addWidget(span)
+        row.addStretch(1)
+        row.addWidget(self._state)
+        row.addWidget(self.live_button)
+        return bar
+
+    # ------------------------------------------------------------ following the newest data
+
+    @property
+    def following(self) -> bool:
+        return self._following
+
+    def go_live(self) -> None:
+        self._following = True
+        self._x_range = None
+        self._show_following()
+        self.redraw()
+
+    def _on_manual_range(self, *_: object) -> None:
+        if self._following:
+            self._following = False
+            self._show_following()
+
+    def _on_click(self, event: object) -> None:
+        if getattr(event, "double", lambda: False)():
+            self.go_live()
+
+    def _show_following(self) -> None:
+        self.live_button.setEnabled(not self._following)
+        self._state.setText("● following live" if self._following else "paused: double-click or press Live")
+
+    def _live_range(self) -> tuple[float, float]:
+        times = [self._series[key].last_time for key in SeriesKey]
+        latest = max((t for t in times if t is not None), default=time.time())
+        x_max = latest + self._window * LEAD
+        return x_max - self._window, x_max
+
+    def x_range(self) -> tuple[float, float]:
+        x_min, x_max = self.charts[0].view.viewRange()[0]
+        return float(x_min), float(x_max)
+
+    # ------------------------------------------------------------ the display timer's work
+
+    def redraw(self) -> bool:
+        """Bring the charts up to date; returns False, having done nothing, when nothing changed."""
+        if self._following:
+            wanted = self._live_range()
+            if wanted != self._x_range:
+                self.charts[0].plot.setXRange(*wanted, padding=0)
+                self._x_range = wanted
+            x_min, x_max = wanted
+        else:
+            x_min, x_max = self.x_range()
+        markers = self._markers.value
+        key = (self._series.version, x_min, x_max, self.charts[0].columns())
+        if key == self._drawn and markers is self._drawn_markers:
+            return False
+        if markers is not self._drawn_markers:
+            self.marker_lines.sync(markers)
+            self._drawn_markers = markers
+        if key != self._drawn:
+            for chart in self.charts:
+                chart.update(self._series, x_min, x_max, key[3])
+            self._drawn = key
+        return True
+
+    @property
+    def plots(self) -> tuple[pg.PlotItem, ...]:
+        return tuple(chart.plot for chart in self.charts)
