@@ -13,12 +13,24 @@ from pathlib import Path
 from console import __version__
 from console.config import Campaign, ConfigError, load_campaign
 from console.credentials import MissingSecret
+from console.demo.faults import Fault, parse_fault_spec
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
 
-SUBCOMMANDS = ("demo",)
+FAULTS_HELP = (
+    "rehearse a bad day: SOURCE:KIND[=ARG]@START+DURATION, comma-separated; SOURCE aws|cloudflare|shop; KIND "
+    "latency=S, timeout, http500, http429[=RETRY_AFTER], http401, http403, malformed, refuse; START and DURATION "
+    "in wall seconds from start (30s, 2m); e.g. shop:http500@10+60,cloudflare:http429=30@0+120"
+)
+
+
+def _faults(parser: argparse.ArgumentParser, spec: str) -> tuple[Fault, ...]:
+    try:
+        return parse_fault_spec(spec)
+    except ValueError as exc:
+        parser.error(str(exc))
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -28,7 +40,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n"
-            "  act ...         scale out, protection on/off, pause/resume admissions (see `act --help`)\n\n"
+            "  act ...         scale out, protection on/off, pause/resume admissions (see `act --help`)\n"
+            "  report RECORDING --out report.pdf [--csv DIR]   the post-campaign report\n\n"
             "examples:\n"
             "  saleday-console --demo                      the built-in demo sale day\n"
             "  saleday-console --config campaign.toml      a real campaign\n"
@@ -40,6 +53,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     source.add_argument("--demo", action="store_true", help="run the built-in demo sale day on 127.0.0.1")
     source.add_argument("--config", type=Path, metavar="FILE", help="campaign file (TOML)")
     parser.add_argument("--speed", type=float, default=10.0, help="demo: simulated minutes per wall minute")
+    parser.add_argument("--faults", metavar="SPEC", default="", help="demo: " + FAULTS_HELP)
     parser.add_argument("--role", choices=("operator", "viewer"), default="operator")
     parser.add_argument("--run-for", type=float, metavar="SECONDS", help="exit after this many seconds")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --run-for: save the window first")
@@ -60,6 +74,7 @@ def _demo_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--admission", choices=("shop", "cloudflare"), default="shop", help="which queue controls admissions"
     )
+    serve.add_argument("--faults", metavar="SPEC", default="", help=FAULTS_HELP)
     return parser
 
 
@@ -88,6 +103,7 @@ def _run_gui(argv: Sequence[str]) -> int:
         run_for=args.run_for,
         screenshot=args.screenshot,
         demo_speed=args.speed if args.demo else None,
+        demo_faults=_faults(parser, args.faults),
     )
     return run_gui(campaign, options)
 
@@ -98,7 +114,7 @@ def _run_demo(argv: Sequence[str]) -> int:
     _check_speed(parser, args.speed)
     from console.demo.serve import serve
 
-    return serve(args.speed, args.write_config, args.run_for, args.admission)
+    return serve(args.speed, args.write_config, args.run_for, args.admission, _faults(parser, args.faults))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.act_cli import run_act
 
             return run_act(args[1:])
+        if args and args[0] == "report":
+            from console.report_cli import run_report_command
+
+            return run_report_command(args[1:])
         return _run_gui(args)
     except ConfigError as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)

@@ -25,6 +25,10 @@ class TimeSeries:
         return self._end - self._start
 
     @property
+    def first_time(self) -> float | None:
+        return float(self._t[self._start]) if len(self) else None
+
+    @property
     def last_time(self) -> float | None:
         return float(self._t[self._end - 1]) if len(self) else None
 

@@ -20,6 +20,7 @@ from widgets import palette
 from widgets.chart_plot import ChartPlot, ChartSpec, CompactAxis, SeriesStyle, TimeAxis
 from widgets.marker_lines import MarkerLines
 
+MIN_SPAN_SECONDS = 15 * 60.0  # a new day still shows a quarter of an hour
 LEAD = 0.02  # empty share of the window right of the newest sample, so it is not drawn on the edge
 
 CHARTS = (
@@ -168,10 +169,14 @@ class TimeCharts(QWidget):
         self._state.setText("● following live" if self._following else "paused: double-click or press Live")
 
     def _live_range(self) -> tuple[float, float]:
+        """From the first sample (at most the window back) to the latest: no empty hours at the start of a day."""
         times = [self._series[key].last_time for key in SeriesKey]
         latest = max((t for t in times if t is not None), default=time.time())
-        x_max = latest + self._window * LEAD
-        return x_max - self._window, x_max
+        firsts = [t for t in (self._series[key].first_time for key in SeriesKey) if t is not None]
+        start = max(min(firsts, default=latest), latest - self._window)
+        span = max(latest - start, MIN_SPAN_SECONDS)
+        x_max = latest + span * LEAD
+        return x_max - span, x_max
 
     def x_range(self) -> tuple[float, float]:
         x_min, x_max = self.charts[0].view.viewRange()[0]

@@ -25,6 +25,8 @@ from console.credentials import DEMO_TOKENS
 from console.demo.aws_world import AwsWorld, MotoServer, seed
 from console.demo.cloudflare_emulator import CloudflareEmulator, CloudflareWorld
 from console.demo.driver import SaleDriver
+from console.demo.fault_proxy import FaultProxy
+from console.demo.faults import Fault, FaultPlan
 from console.demo.sale_model import DEFAULT_CATEGORIES, SaleModel
 from console.demo.shop_emulator import ShopEmulator, ShopWorld
 
@@ -44,8 +46,17 @@ def demo_poll(speed: float) -> PollConfig:
 
 
 class DemoEnvironment:
-    def __init__(self, speed: float = 10.0, lead_minutes: float = 5.0, admission_control: str = "shop") -> None:
+    def __init__(
+        self,
+        speed: float = 10.0,
+        lead_minutes: float = 5.0,
+        admission_control: str = "shop",
+        faults: tuple[Fault, ...] = (),
+    ) -> None:
         self.speed = speed
+        self.faults = faults
+        self.fault_plan: FaultPlan | None = None
+        self._proxies: list[FaultProxy] = []
         self.lead_minutes = lead_minutes
         self.admission_control = admission_control
         self._moto = MotoServer()
@@ -77,6 +88,10 @@ class DemoEnvironment:
         self._shop.start()
         model = SaleModel(onsale_offset_s=self.lead_minutes * 60.0)
         self.aws_world, self.cloudflare_world, self.shop_world = aws_world, cf_world, shop_world
+        self.fault_plan = FaultPlan(self.faults)  # windows count from here, as `demo serve --faults` promises
+        aws_url = self._behind_proxy("aws", names.endpoint_url)
+        cloudflare_url = self._behind_proxy("cloudflare", self._cloudflare.base_url)
+        shop_url = self._behind_proxy("shop", self._shop.base_url)
         self.driver = SaleDriver(model, clock, cf_world, shop_world, aws_world)
         self.driver.start()
         self.campaign = Campaign.model_validate(
@@ -84,7 +99,7 @@ class DemoEnvironment:
                 "campaign": CampaignInfo(name=DEMO_NAME, onsale_at=onsale, currency="PLN"),
                 "aws": AwsConfig(
                     region=names.region,
-                    endpoint_url=names.endpoint_url,
+                    endpoint_url=aws_url,
                     autoscaling_group=names.autoscaling_group,
                     load_balancer=names.load_balancer,
                     target_group=names.target_group,
@@ -93,9 +108,9 @@ class DemoEnvironment:
                     warmup_minutes=4.0,
                 ),
                 "cloudflare": CloudflareConfig(
-                    zone_id=cf_world.zone_id, waiting_room_id=cf_world.room_id, base_url=self._cloudflare.base_url
+                    zone_id=cf_world.zone_id, waiting_room_id=cf_world.room_id, base_url=cloudflare_url
                 ),
-                "shop": ShopConfig(base_url=self._shop.base_url),
+                "shop": ShopConfig(base_url=shop_url),
                 "poll": demo_poll(self.speed),
                 "safety": SafetyConfig(max_instances=20, scale_out_step=2),
                 "admission": {"control": self.admission_control},
@@ -104,7 +119,16 @@ class DemoEnvironment:
         )
         return self.campaign
 
+    def _behind_proxy(self, source: str, url: str) -> str:
+        """Every source goes through a fault proxy, so faults can also be added while the day runs."""
+        assert self.fault_plan is not None
+        proxy = FaultProxy(source, url, self.fault_plan).start()
+        self._proxies.append(proxy)
+        return proxy.base_url_for(url)
+
     def stop(self) -> None:
+        for proxy in self._proxies:
+            proxy.stop()
         if self.driver:
             self.driver.stop()
         for server in (self._shop, self._cloudflare):

@@ -176,3 +176,15 @@ def test_an_empty_store_draws_without_data(qtbot: QtBot) -> None:
     assert charts.redraw()
     t, _ = charts.charts[0].curves[SeriesKey.VISITORS].getData()
     assert t is None or len(t) == 0
+
+
+def test_a_short_history_fills_the_view_instead_of_hugging_the_right_edge(qtbot: QtBot) -> None:
+    short = SeriesStore(1000)
+    start = 1_800_000_000.0
+    for minute in range(30):
+        short.add(SeriesKey.VISITORS, start + 60 * minute, 100.0 + minute)
+    charts = make_charts(qtbot, short, MarkerList())
+    charts.redraw()
+    x_min, x_max = charts.x_range()
+    assert x_max - x_min == pytest.approx(29 * 60, rel=0.05)  # not the whole hour-long window
+    assert x_min <= start + 60
