@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,7 @@ from console.demo.faults import Fault
 from console.runtime import Runtime, build_sources, campaign_clock, stale_limits
 from console.snapshots import SourceName
 from console.state import CampaignState
+from console.state_summary import format_values, state_values
 from widgets.main_window import MainWindow
 from widgets.theme import apply_theme
 
@@ -37,6 +39,7 @@ class GuiOptions:
     role: str = "operator"
     run_for: float | None = None  # seconds, then exit (smoke runs)
     screenshot: Path | None = None
+    report_values: Path | None = None  # with run_for: write what the panels show, key=value
     demo_speed: float | None = None  # set: run the built-in demo at this speed
     demo_faults: tuple[Fault, ...] = ()
 
@@ -85,6 +88,8 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
         def finish() -> None:
             if options.screenshot is not None:
                 window.grab().save(str(options.screenshot))
+            if options.report_values is not None:
+                options.report_values.write_text(format_values(state_values(state, time.monotonic())))
             app.quit()
 
         QTimer.singleShot(int(options.run_for * 1000), finish)

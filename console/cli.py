@@ -57,6 +57,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--role", choices=("operator", "viewer"), default="operator")
     parser.add_argument("--run-for", type=float, metavar="SECONDS", help="exit after this many seconds")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --run-for: save the window first")
+    parser.add_argument("--report-values", type=Path, metavar="FILE",
+                        help="with --run-for: write the values the panels show (key=value) before exiting")
     parser.add_argument("--version", action="version", version=f"saleday-console {__version__}")
     return parser
 
@@ -102,6 +104,7 @@ def _run_gui(argv: Sequence[str]) -> int:
         role=args.role,
         run_for=args.run_for,
         screenshot=args.screenshot,
+        report_values=args.report_values,
         demo_speed=args.speed if args.demo else None,
         demo_faults=_faults(parser, args.faults),
     )
