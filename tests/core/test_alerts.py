@@ -1,0 +1,62 @@
+"""Alert rules: raised on crossing, cleared only after staying clearly below (no flapping), acknowledged."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from console.alerts import CLEAR_AFTER_S, AlertEngine, default_rules
+from console.config import AlertConfig
+from console.snapshots import CategorySales, ShopSnapshot, SourceName, SourceUpdate
+from console.state import CampaignState
+
+T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+def shop(wait_s: float, paused: bool = False) -> ShopSnapshot:
+    return ShopSnapshot(T0, "PLN", (CategorySales("A", 100.0, 10, 1),), 1, 100.0, 1.0, 100, 300.0, 300, paused,
+                        wait_s)
+
+
+def engine_and_state() -> tuple[AlertEngine, CampaignState]:
+    return AlertEngine(default_rules(AlertConfig(queue_wait_minutes=10)), lambda: T0), CampaignState("shop", {})
+
+
+def feed(state: CampaignState, snapshot: ShopSnapshot, now: float) -> None:
+    state.apply(SourceUpdate(SourceName.SHOP, T0, snapshot), monotonic_now=now)
+
+
+def test_raise_then_no_flapping_then_clear_after_staying_below() -> None:
+    engine, state = engine_and_state()
+    feed(state, shop(700), 0)
+    events = engine.evaluate(state, 0)
+    assert [(e.phase, e.alert.rule) for e in events] == [("raised", "queue_wait")]
+    for t, wait in [(5, 590), (10, 610), (15, 500), (20, 601)]:  # hovering around the line: stays raised
+        feed(state, shop(wait), t)
+        assert engine.evaluate(state, t) == []
+    assert [a.rule for a in engine.active.value] == ["queue_wait"]
+    feed(state, shop(100), 30)
+    assert engine.evaluate(state, 30) == []
+    feed(state, shop(100), 30 + CLEAR_AFTER_S)
+    cleared = engine.evaluate(state, 30 + CLEAR_AFTER_S)
+    assert [(e.phase, e.alert.rule) for e in cleared] == [("cleared", "queue_wait")]
+    assert engine.active.value == ()
+
+
+def test_acknowledged_alert_stays_active_with_who() -> None:
+    engine, state = engine_and_state()
+    feed(state, shop(700), 0)
+    raised = engine.evaluate(state, 0)[0]
+    event = engine.acknowledge(raised.alert.alert_id, "anna@war-room-2")
+    assert event is not None and event.phase == "acknowledged"
+    assert engine.active.value[0].acknowledged_by == "anna@war-room-2"
+    assert engine.acknowledge(raised.alert.alert_id, "again") is None
+
+
+def test_admissions_paused_for_too_long_and_stale_source() -> None:
+    engine, state = engine_and_state()
+    feed(state, shop(10, paused=True), 0)
+    assert engine.evaluate(state, 0) == []
+    feed(state, shop(10, paused=True), 60)
+    assert {e.alert.rule for e in engine.evaluate(state, 60)} == set()
+    rules = {e.alert.rule for e in engine.evaluate(state, 6 * 60)}  # no poll succeeded for five minutes
+    assert rules == {"admissions_paused", "source_stale"}
