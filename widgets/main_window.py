@@ -108,8 +108,11 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panels.addWidget(panel)
         panels.addStretch(1)
+        self._left = QSplitter(Qt.Orientation.Vertical, self)
+        self._left.addWidget(self.charts)
+        self._left.setChildrenCollapsible(False)
         body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(self.charts)
+        body.addWidget(self._left)
         body.addWidget(column)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
@@ -136,6 +139,18 @@ class MainWindow(QMainWindow):
         assert isinstance(row, QHBoxLayout)
         row.insertWidget(row.count() - 1, widget)
         self._actions.setVisible(True)
+
+    def add_under_charts(self, widget: QWidget) -> None:
+        """A strip under the charts (the activity list), in a splitter the operator can drag.
+
+        Under the charts rather than across the window: the panel column is already as tall as a
+        1080p screen allows, while the charts give up height gracefully.
+        """
+        self._left.addWidget(widget)
+        index = self._left.count() - 1
+        self._left.setCollapsible(index, True)
+        self._left.setStretchFactor(index, 0)  # it keeps its size hint; the charts take what the window adds
+        self._left.setStretchFactor(0, 1)
 
     @property
     def actions_area(self) -> QFrame:

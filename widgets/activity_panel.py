@@ -1,0 +1,270 @@
+"""Who did what, when, and did it work: the audit trail as a live list, newest first.
+
+One line per action: it appears at intent as "pending" and turns "ok" or "failed" when the outcome
+is written, so an action that never came back stays visibly pending. Entries arrive on the writing
+thread and hop to the GUI thread through `deliver`; the trail already on disk is read on a worker,
+and so is the CSV export.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from console.actions.audit import AuditEntry, AuditLog, export_csv
+from console.actions.requests import ActionKind
+from console.actions.runner import Deliver
+from widgets import palette
+from widgets.action_dialog import TITLES
+
+COLUMNS = ("Time", "Who", "Action", "Change", "Outcome", "Message")
+OUTCOME_COLOURS = {"pending": palette.WARN, "ok": palette.OK, "failed": palette.ALARM}
+Index = QModelIndex | QPersistentModelIndex
+SIZE_HINT_HEIGHT = 190
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One action: its intent, and its outcome once written."""
+
+    action_id: str
+    seq: int  # of the first entry seen, for newest-first order
+    campaign_time: str
+    who: str
+    action: str
+    before: str
+    after: str
+    outcome: str
+    message: str
+    outcome_time: str = ""
+
+
+def action_title(action: str) -> str:
+    try:
+        return TITLES[ActionKind(action)]
+    except ValueError:
+        return action
+
+
+def fold(row: ActivityRow | None, entry: AuditEntry) -> ActivityRow:
+    """The row for `entry`'s action after `entry`: made at intent, completed by the outcome."""
+    if row is None:
+        row = ActivityRow(entry.action_id, entry.seq, entry.campaign_time, f"{entry.os_user}@{entry.workstation}",
+                          entry.action, entry.before, entry.after, entry.outcome, entry.message)
+    if entry.phase == "outcome":
+        row = replace(row, after=entry.after, outcome=entry.outcome, message=entry.message,
+                      outcome_time=entry.campaign_time)
+    return row
+
+
+class ActivityModel(QAbstractTableModel):
+    def __init__(self, tz: tzinfo | None = None) -> None:
+        super().__init__()
+        self._tz = tz
+        self._rows: list[ActivityRow] = []  # newest first
+        self._seen: set[int] = set()
+
+    # ------------------------------------------------------------ feeding
+
+    def add(self, entry: AuditEntry) -> None:
+        """A live entry: a new line on top, or the outcome of a line already shown."""
+        if entry.seq in self._seen:
+            return
+        self._seen.add(entry.seq)
+        for position, row in enumerate(self._rows):
+            if row.action_id == entry.action_id:
+                self._rows[position] = fold(row, entry)
+                self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+                return
+        new = fold(None, entry)
+        position = next((i for i, row in enumerate(self._rows) if row.seq < new.seq), len(self._rows))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, new)
+        self.endInsertRows()
+
+    def merge(self, entries: list[AuditEntry]) -> None:
+        """Entries read from disk, which may overlap the live ones already shown."""
+        rows = {row.action_id: row for row in self._rows}
+        for entry in sorted(entries, key=lambda e: e.seq):
+            if entry.seq not in self._seen:
+                self._seen.add(entry.seq)
+                rows[entry.action_id] = fold(rows.get(entry.action_id), entry)
+        self.beginResetModel()
+        self._rows = sorted(rows.values(), key=lambda row: row.seq, reverse=True)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> tuple[ActivityRow, ...]:
+        return tuple(self._rows)
+
+    # ------------------------------------------------------------ showing
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMNS.index("Outcome"):
+            return QColor(OUTCOME_COLOURS.get(row.outcome, palette.TEXT))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            done = f", outcome at {self._clock(row.outcome_time)}" if row.outcome_time else ""
+            return f"{row.action} {row.action_id[:8]}: intent at {self._clock(row.campaign_time)}{done}"
+        return None
+
+    def text(self, row: ActivityRow, column: int) -> str:
+        return (
+            self._clock(row.campaign_time),
+            row.who,
+            action_title(row.action),
+            f"{row.before} → {row.after}",
+            row.outcome,
+            row.message,
+        )[column]
+
+    def _clock(self, iso: str) -> str:
+        try:
+            return datetime.fromisoformat(iso).astimezone(self._tz).strftime("%H:%M:%S")
+        except ValueError:
+            return iso
+
+
+class ActivityPanel(QFrame):
+    """`exported(text)` says where the CSV went, or why it did not."""
+
+    exported = Signal(str)
+
+    def __init__(self, audit: AuditLog, deliver: Deliver, *, tz: tzinfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activityPanel")
+        self._audit = audit
+        self._deliver = deliver
+        self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="activity-disk")
+        self.model = ActivityModel(tz)
+        self.model.setParent(self)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("activityTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.status = QLabel("reading the audit trail…", self)
+        self.status.setObjectName("activityStatus")
+        self.export_button = QPushButton("Export CSV…", self)
+        self.export_button.setToolTip("Save the whole audit trail (both phases of every action) as CSV")
+        self.export_button.clicked.connect(self._ask_export)
+
+        title = QLabel("ACTIVITY", self)
+        title.setObjectName("panelTitle")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(12)
+        bar.addWidget(title)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        disk = self._disk
+        self.destroyed.connect(lambda *_: disk.shutdown(wait=False, cancel_futures=True))
+        audit.subscribe(lambda entry: deliver(self._guarded(self._on_entry), entry))
+        self._disk.submit(self._load)
+
+    def sizeHint(self) -> QSize:
+        """About five lines: enough to see the last actions without taking the charts' room."""
+        return QSize(super().sizeHint().width(), SIZE_HINT_HEIGHT)
+
+    def _guarded(self, fn: Any) -> Any:
+        def call(value: Any) -> None:
+            if isValid(self):
+                fn(value)
+
+        return call
+
+    # ------------------------------------------------------------ live and stored entries
+
+    def _on_entry(self, entry: AuditEntry) -> None:
+        self.model.add(entry)
+        self.table.scrollToTop()
+
+    def _load(self) -> None:
+        """On the disk worker."""
+        try:
+            entries = self._audit.entries()
+        except Exception as exc:  # a damaged trail must not take the window down
+            self._deliver(self._guarded(self.status.setText), f"cannot read the audit trail: {exc}")
+            return
+        self._deliver(self._guarded(self._loaded), entries)
+
+    def _loaded(self, entries: list[AuditEntry]) -> None:
+        self.model.merge(entries)
+        self.status.setText(f"audit trail: {self._audit.path}")
+
+    # ------------------------------------------------------------ export
+
+    def _ask_export(self) -> None:
+        suggested = str(self._audit.path.with_name(self._audit.path.stem + "-activity.csv"))
+        path, _ = QFileDialog.getSaveFileName(self, "Export activity as CSV", suggested, "CSV files (*.csv)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the whole trail to `path` on the disk worker; `exported` says how it went."""
+        self.export_button.setEnabled(False)
+        self._disk.submit(self._export, path)
+
+    def _export(self, path: Path) -> None:
+        try:
+            entries = self._audit.entries()
+            export_csv(entries, path)
+            text = f"exported {len(entries)} entries to {path}"
+        except OSError as exc:
+            text = f"export failed: {exc.strerror or exc}"
+        self._deliver(self._guarded(self._exported), text)
+
+    def _exported(self, text: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(text)
+        self.exported.emit(text)
