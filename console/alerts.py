@@ -28,6 +28,10 @@ class Rule:
     threshold: float
     unit: str
     read: Callable[[CampaignState, float], float | None]  # (state, monotonic_now) -> value or None (unknown)
+    at_least: bool = False  # raise at the threshold itself (counts), not only above it
+
+    def crossed(self, value: float) -> bool:
+        return value >= self.threshold if self.at_least else value > self.threshold
 
 
 @dataclass(frozen=True)
@@ -71,22 +75,22 @@ def default_rules(config: AlertConfig) -> tuple[Rule, ...]:
     return (
         Rule("error_rate", "5xx rate", config.error_rate_percent, "%",
              lambda s, _: (f.error_rate_percent if (f := fleet(s)) else None)),
-        Rule("latency", "Latency", config.latency_ms, "ms", lambda s, _: (f.latency_ms if (f := fleet(s)) else None)),
-        Rule("unhealthy_targets", "Unhealthy targets", config.unhealthy_targets - 0.5, "",
-             lambda s, _: (latest(s.last_aws.unhealthy_hosts) if s.last_aws else None)),
+        Rule("latency", "Latency", config.latency_ms, " ms", lambda s, _: (f.latency_ms if (f := fleet(s)) else None)),
+        Rule("unhealthy_targets", "Unhealthy targets", config.unhealthy_targets, "",
+             lambda s, _: (latest(s.last_aws.unhealthy_hosts) if s.last_aws else None), at_least=True),
         Rule("db_cpu", "Database CPU", config.db_cpu_percent, "%",
              lambda s, _: (f.db_cpu_percent if (f := fleet(s)) else None)),
-        Rule("queue_wait", "Queue wait", config.queue_wait_minutes * 60.0, "s",
-             lambda s, _: (q.estimated_wait_seconds if (q := s.queue.value) else None)),
-        Rule("admissions_paused", "Admissions paused", config.admissions_paused_minutes, "min",
+        Rule("queue_wait", "Queue wait", config.queue_wait_minutes, " min",
+             lambda s, _: (q.estimated_wait_seconds / 60.0 if (q := s.queue.value) else None)),
+        Rule("admissions_paused", "Admissions paused", config.admissions_paused_minutes, " min",
              lambda s, now: _paused_minutes(s, now, since)),
-        Rule("source_stale", "Source stale", config.source_stale_seconds, "s", _stale_seconds),
+        Rule("source_stale", "Source stale", config.source_stale_seconds, " s", _stale_seconds),
     )
 
 
 class AlertEngine:
     def __init__(self, rules: tuple[Rule, ...], now: Callable[[], datetime]) -> None:
-        self._rules = rules
+        self.rules = rules
         self._now = now
         self.active: Observable[tuple[Alert, ...]] = Observable(())
         self._below_since: dict[str, float] = {}
@@ -98,11 +102,11 @@ class AlertEngine:
     def evaluate(self, state: CampaignState, monotonic_now: float) -> list[AlertEvent]:
         events: list[AlertEvent] = []
         active = {alert.rule: alert for alert in self.active.value}
-        for rule in self._rules:
+        for rule in self.rules:
             value = rule.read(state, monotonic_now)
             if value is None:
                 continue
-            if rule.name not in active and value > rule.threshold:
+            if rule.name not in active and rule.crossed(value):
                 alert = Alert(uuid.uuid4().hex, rule.name, _message(rule, value), self._now())
                 active[rule.name] = alert
                 events.append(AlertEvent("raised", alert, alert.raised_at))
@@ -140,5 +144,5 @@ class AlertEngine:
 
 
 def _message(rule: Rule, value: float) -> str:
-    shown = f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+    shown = f"{value:,.0f}" if rule.at_least or value >= 100 else f"{value:,.1f}"
     return f"{rule.title} {shown}{rule.unit} (threshold {rule.threshold:g}{rule.unit})"

@@ -14,21 +14,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from console.action_markers import marker_listener
+from console.actions.runner import ActionRunner
 from console.bridge import GuiBridge
 from console.config import Campaign
 from console.demo.faults import Fault
-from console.runtime import Runtime, build_sources, campaign_clock, stale_limits
+from console.session import Session
 from console.snapshots import SourceName
-from console.state import CampaignState
 from console.state_summary import format_values, state_values
+from widgets.action_bar import ActionBar
+from widgets.activity_panel import ActivityPanel
+from widgets.alert_banner import AlertBanner, AlertSound
 from widgets.main_window import MainWindow
 from widgets.theme import apply_theme
 
 if TYPE_CHECKING:
+    from console.demo.environment import DemoEnvironment
     from console.report.figures import ReportFigures
 
 log = logging.getLogger(__name__)
@@ -52,6 +58,54 @@ def countdown_text(now: datetime, onsale: datetime) -> str:
     return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{sign}{rest // 60}:{rest % 60:02d}"
 
 
+def _start_demo(options: GuiOptions) -> tuple[DemoEnvironment, Campaign]:
+    from console.demo.environment import DemoEnvironment
+
+    assert options.demo_speed is not None
+    demo = DemoEnvironment(speed=options.demo_speed, faults=options.demo_faults)
+    return demo, demo.start()
+
+
+def _build_window(session: Session, bridge: GuiBridge, runner: ActionRunner) -> MainWindow:
+    campaign, state = session.campaign, session.state
+    tz = ZoneInfo(campaign.campaign.timezone)
+    queue_source = SourceName.CLOUDFLARE if campaign.admission.control == "cloudflare" else SourceName.SHOP
+    window = MainWindow(state, campaign.campaign.name, queue_source, tz=tz)
+    sound = AlertSound()
+
+    def acknowledge(alert_id: str, person: str) -> None:
+        session.alerts.acknowledge(alert_id, person)
+
+    window.add_banner(AlertBanner(session.alerts.active, acknowledge, sound))
+    if session.service is not None:
+        safety = campaign.safety
+        session.service.subscribe(marker_listener(state.markers, bridge.post, session.clock))
+        window.add_action_widget(ActionBar(session.service, runner, safety.scale_out_step,
+                                           max_instances=safety.max_instances,
+                                           max_admission_rate=safety.max_admission_rate,
+                                           cdn=state.cdn, queue=state.queue, fleet=state.fleet))
+    window.add_under_charts(ActivityPanel(session.audit, bridge.post, tz=tz))
+    role = "operator" if session.service is not None else "viewer (read-only)"
+    window.statusBar().showMessage(f"{role} · alert sound: {sound.backend} · recording to {session.recorder.path}")
+    return window
+
+
+def _start_timers(window: MainWindow, session: Session) -> None:
+    clock, onsale = session.clock, session.campaign.campaign.onsale_at
+
+    def tick_clock() -> None:
+        now = clock.now()
+        window.set_clock_text(f"{now.astimezone().strftime('%H:%M:%S')}  {countdown_text(now, onsale)}")
+
+    clock_timer = QTimer(window)
+    clock_timer.timeout.connect(tick_clock)
+    clock_timer.start(250)
+    tick_clock()
+    alert_timer = QTimer(window)
+    alert_timer.timeout.connect(lambda: session.alerts.evaluate(session.state, time.monotonic()))
+    alert_timer.start(1000)
+
+
 def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -59,44 +113,30 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
     apply_theme(app)
     demo = None
     if options.demo_speed is not None:
-        from console.demo.environment import DemoEnvironment
-
-        demo = DemoEnvironment(speed=options.demo_speed, faults=options.demo_faults)
-        campaign = demo.start()
+        demo, campaign = _start_demo(options)
     assert campaign is not None
-    clock = campaign_clock(campaign)
-    state = CampaignState(campaign.admission.control, stale_limits(campaign))
+    session = Session.build(campaign, options.role)
     bridge = GuiBridge()
-    runtime = Runtime(campaign, clock)
-    queue_source = SourceName.CLOUDFLARE if campaign.admission.control == "cloudflare" else SourceName.SHOP
-    window = MainWindow(state, campaign.campaign.name, queue_source)
-
-    def tick_clock() -> None:
-        now = clock.now()
-        local = now.astimezone().strftime("%H:%M:%S")
-        window.set_clock_text(f"{local}  {countdown_text(now, campaign.campaign.onsale_at)}")
-
-    clock_timer = QTimer(window)
-    clock_timer.timeout.connect(tick_clock)
-    clock_timer.start(250)
-    tick_clock()
+    runner = ActionRunner(bridge.post)
+    window = _build_window(session, bridge, runner)
+    _start_timers(window, session)
     window.show()
-    runtime.start(build_sources(campaign, clock), lambda update: bridge.post(state.apply, update))
-
+    session.start(bridge.post)
     if options.run_for is not None:
 
         def finish() -> None:
             if options.screenshot is not None:
                 window.grab().save(str(options.screenshot))
             if options.report_values is not None:
-                options.report_values.write_text(format_values(state_values(state, time.monotonic())))
+                options.report_values.write_text(format_values(state_values(session.state, time.monotonic())))
             app.quit()
 
         QTimer.singleShot(int(options.run_for * 1000), finish)
     try:
         return app.exec()
     finally:
-        runtime.stop()
+        runner.shutdown()
+        session.stop()
         if demo is not None:
             demo.stop()
 

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._make_header(title))
+        self._banner_slot = QVBoxLayout()
+        layout.addLayout(self._banner_slot)
         layout.addWidget(self._make_actions())
         layout.addWidget(self._make_body(), 1)
         self.setCentralWidget(central)
@@ -139,6 +141,10 @@ class MainWindow(QMainWindow):
         assert isinstance(row, QHBoxLayout)
         row.insertWidget(row.count() - 1, widget)
         self._actions.setVisible(True)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A full-width strip under the header (the alert banner)."""
+        self._banner_slot.addWidget(widget)
 
     def add_under_charts(self, widget: QWidget) -> None:
         """A strip under the charts (the activity list), in a splitter the operator can drag.

@@ -1,0 +1,93 @@
+"""The Qt-free objects of one console session, built in one place and handed to the window.
+
+No globals: the composition root (console/app.py) builds a Session, wires it to Qt through the bridge,
+and stops it on exit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from console.actions.audit import AuditLog
+from console.actions.backends import Backends, build_backends
+from console.actions.service import ActionService
+from console.alerts import AlertEngine, AlertEvent, default_rules
+from console.clock import Clock
+from console.config import Campaign
+from console.credentials import SecretSource, secret_for
+from console.markers import Marker, MarkerKind, Outcome
+from console.paths import recording_path
+from console.recording.recorder import Recorder
+from console.recording.restore import restore
+from console.runtime import DEMO_AWS_CREDENTIALS, Runtime, build_sources, campaign_clock, stale_limits
+from console.snapshots import SourceUpdate
+from console.state import CampaignState
+
+Deliver = Callable[[Callable[[Any], None], Any], None]
+
+
+@dataclass
+class Session:
+    campaign: Campaign
+    role: str
+    clock: Clock
+    state: CampaignState
+    runtime: Runtime
+    audit: AuditLog
+    recorder: Recorder
+    alerts: AlertEngine
+    service: ActionService | None = None
+    backends: Backends | None = None
+    restored: int = 0
+    _stopped: bool = field(default=False, repr=False)
+
+    @classmethod
+    def build(cls, campaign: Campaign, role: str, recording: Path | None = None) -> Session:
+        clock = campaign_clock(campaign)
+        path = recording or recording_path(campaign)
+        state = CampaignState(campaign.admission.control, stale_limits(campaign))
+        recorder = Recorder(path, campaign)
+        restored = restore(state, path)  # a restarted console shows the campaign since it began
+        audit = AuditLog(path, campaign.campaign.name, role)
+        session = cls(campaign, role, clock, state, Runtime(campaign, clock), audit, recorder,
+                      AlertEngine(default_rules(campaign.alerts), clock.now), restored=restored)
+        if role == "operator":
+            session.backends = build_backends(
+                campaign,
+                secret_for(campaign, SecretSource.CLOUDFLARE),
+                secret_for(campaign, SecretSource.SHOP),
+                DEMO_AWS_CREDENTIALS if campaign.is_demo else None,
+            )
+            session.service = ActionService(campaign, role, session.backends, audit, clock)
+        session.alerts.subscribe(session._on_alert)
+        return session
+
+    def start(self, deliver: Deliver) -> None:
+        """Start polling: each update is recorded from the poller thread, then applied on the GUI thread."""
+
+        def publish(update: SourceUpdate) -> None:
+            self.recorder.submit(update)
+            deliver(self.state.apply, update)
+
+        self.runtime.start(build_sources(self.campaign, self.clock), publish)
+
+    def _on_alert(self, event: AlertEvent) -> None:
+        alert = event.alert
+        self.recorder.record_alert(alert.alert_id, event.phase, event.at, alert.rule, alert.message,
+                                   alert.acknowledged_by or "")
+        if event.phase == "raised":
+            title = next((r.title for r in self.alerts.rules if r.name == alert.rule), alert.rule)
+            self.state.markers.add(Marker(f"alert-{alert.alert_id}", event.at, title, MarkerKind.ALERT,
+                                          Outcome.FAILED))
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self.runtime.stop()
+        self.recorder.stop()
+        if self.backends is not None:
+            self.backends.close()

@@ -1,0 +1,113 @@
+"""The alert banner: one line per active alert, red until a person acknowledges it, with a sound.
+
+Sound comes from QtMultimedia where the Qt build has it and the machine has an audio output; otherwise
+the system beep. `sound_backend` says which is in use, for the status bar and the pre-flight check.
+"""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from collections.abc import Callable
+from importlib.resources import as_file, files
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from console.alerts import Alert
+from console.observable import Observable
+from widgets.theme import set_style_property
+
+
+def who_am_i() -> str:
+    try:
+        return f"{getpass.getuser()}@{socket.gethostname()}"
+    except (KeyError, OSError):
+        return socket.gethostname()
+
+
+class AlertSound:
+    """Plays the alert sound; falls back to QApplication.beep() where QtMultimedia or audio is missing."""
+
+    def __init__(self) -> None:
+        self._effect: object | None = None
+        self.backend = "system beep"
+        try:
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        except ImportError:
+            self.backend = "system beep (QtMultimedia is not installed)"
+            return
+        if not QMediaDevices.audioOutputs():
+            self.backend = "system beep (no audio output device)"
+            return
+        effect = QSoundEffect()
+        with as_file(files("resources").joinpath("alert.wav")) as path:
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+        self._effect = effect
+        self.backend = "QtMultimedia"
+
+    def play(self) -> None:
+        if self._effect is not None:
+            self._effect.play()  # type: ignore[attr-defined]
+        else:
+            QApplication.beep()
+
+
+class AlertBanner(QFrame):
+    def __init__(
+        self,
+        active: Observable[tuple[Alert, ...]],
+        acknowledge: Callable[[str, str], None],
+        sound: AlertSound | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertBanner")
+        self._acknowledge = acknowledge
+        self._sound = sound
+        self._known: set[str] = set()
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(14, 4, 14, 4)
+        self._rows.setSpacing(2)
+        self.setVisible(False)
+        self._unsubscribe = active.subscribe(self._show)
+        self.destroyed.connect(lambda *_: self._unsubscribe())
+        self._show(active.value)
+
+    @property
+    def lines(self) -> list[str]:
+        return [label.text() for label in self.findChildren(QLabel)]
+
+    def _show(self, alerts: tuple[Alert, ...]) -> None:
+        while (item := self._rows.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for alert in alerts:
+            self._rows.addWidget(self._row(alert))
+        unacknowledged = [a for a in alerts if a.acknowledged_by is None]
+        set_style_property(self, "acknowledged", "false" if unacknowledged else "true")
+        self.setVisible(bool(alerts))
+        new = {a.alert_id for a in alerts} - self._known
+        self._known = {a.alert_id for a in alerts}
+        if new:
+            if self._sound is not None:
+                self._sound.play()
+            window = self.window()
+            if window is not None:
+                QApplication.alert(window)  # flashes the taskbar entry until the window is looked at
+
+    def _row(self, alert: Alert) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        when = alert.raised_at.astimezone().strftime("%H:%M:%S")
+        who = f" · acknowledged by {alert.acknowledged_by}" if alert.acknowledged_by else ""
+        text = QLabel(f"⚠ {when}  {alert.message}{who}", row)
+        text.setObjectName("alertText")
+        layout.addWidget(text, 1)
+        if alert.acknowledged_by is None:
+            button = QPushButton("Acknowledge", row)
+            button.setObjectName("acknowledgeButton")
+            button.clicked.connect(lambda: self._acknowledge(alert.alert_id, who_am_i()))
+            layout.addWidget(button)
+        return row
