@@ -26,6 +26,7 @@ from console.config import Campaign
 from console.demo.faults import Fault
 from console.session import Session
 from console.snapshots import SourceName
+from console.state import CampaignState
 from console.state_summary import format_values, state_values
 from widgets.action_bar import ActionBar
 from widgets.activity_panel import ActivityPanel
@@ -92,10 +93,11 @@ def _build_window(session: Session, bridge: GuiBridge, runner: ActionRunner) -> 
 
 def _start_timers(window: MainWindow, session: Session) -> None:
     clock, onsale = session.clock, session.campaign.campaign.onsale_at
+    tz = ZoneInfo(session.campaign.campaign.timezone)
 
     def tick_clock() -> None:
         now = clock.now()
-        window.set_clock_text(f"{now.astimezone().strftime('%H:%M:%S')}  {countdown_text(now, onsale)}")
+        window.set_clock_text(f"{now.astimezone(tz):%H:%M:%S}  {countdown_text(now, onsale)}")
 
     clock_timer = QTimer(window)
     clock_timer.timeout.connect(tick_clock)
@@ -124,14 +126,7 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
     session.start(bridge.post)
     if options.run_for is not None:
 
-        def finish() -> None:
-            if options.screenshot is not None:
-                window.grab().save(str(options.screenshot))
-            if options.report_values is not None:
-                options.report_values.write_text(format_values(state_values(session.state, time.monotonic())))
-            app.quit()
-
-        QTimer.singleShot(int(options.run_for * 1000), finish)
+        QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, session.state, options))
     try:
         return app.exec()
     finally:
@@ -139,6 +134,54 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
         session.stop()
         if demo is not None:
             demo.stop()
+
+
+def run_replay(recording: Path, speed: float, options: GuiOptions) -> int:
+    """Play a recording through the same window, read-only: for post-mortems and training."""
+    from console.clock import ScaledClock
+    from console.recording.reader import load_campaign_from_recording
+    from console.replay import ReplayFeeder, first_time
+    from console.runtime import stale_limits
+
+    campaign = load_campaign_from_recording(recording)  # a bad file is a one-line error before any window
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    start = first_time(recording) or campaign.campaign.onsale_at
+    clock = ScaledClock(start, time.time(), speed)
+    recorded_speed = campaign.demo.speed if campaign.demo else 1.0  # poll gaps shrink or stretch with the replay
+    limits = {name: limit * recorded_speed / speed for name, limit in stale_limits(campaign).items()}
+    state = CampaignState(campaign.admission.control, limits)
+    tz = ZoneInfo(campaign.campaign.timezone)
+    queue_source = SourceName.CLOUDFLARE if campaign.admission.control == "cloudflare" else SourceName.SHOP
+    window = MainWindow(state, f"{campaign.campaign.name} · replay {speed:g}x", queue_source, tz=tz)
+    bridge = GuiBridge()
+    window.statusBar().showMessage(f"replay of {recording} (read-only)")
+    onsale = campaign.campaign.onsale_at
+    clock_timer = QTimer(window)
+    clock_timer.timeout.connect(
+        lambda: window.set_clock_text(
+            f"REPLAY {clock.now().astimezone(tz):%H:%M:%S}  {countdown_text(clock.now(), onsale)}"
+        )
+    )
+    clock_timer.start(250)
+    feeder = ReplayFeeder(recording, state, clock, bridge.post)
+    window.show()
+    feeder.start()
+    if options.run_for is not None:
+        QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, state, options))
+    try:
+        return app.exec()
+    finally:
+        feeder.stop()
+
+
+def _finish_smoke(app: QApplication, window: MainWindow, state: CampaignState, options: GuiOptions) -> None:
+    if options.screenshot is not None:
+        window.grab().save(str(options.screenshot))
+    if options.report_values is not None:
+        options.report_values.write_text(format_values(state_values(state, time.monotonic())))
+    app.quit()
 
 
 def run_report(

@@ -14,6 +14,7 @@ from console import __version__
 from console.config import Campaign, ConfigError, load_campaign
 from console.credentials import MissingSecret
 from console.demo.faults import Fault, parse_fault_spec
+from console.recording.recorder import RecordingError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,6 +53,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--demo", action="store_true", help="run the built-in demo sale day on 127.0.0.1")
     source.add_argument("--config", type=Path, metavar="FILE", help="campaign file (TOML)")
+    source.add_argument("--replay", type=Path, metavar="RECORDING",
+                        help="play a recorded campaign back, read-only (--speed sets how fast)")
     parser.add_argument("--speed", type=float, default=10.0, help="demo: simulated minutes per wall minute")
     parser.add_argument("--faults", metavar="SPEC", default="", help="demo: " + FAULTS_HELP)
     parser.add_argument("--role", choices=("operator", "viewer"), default="operator")
@@ -95,10 +98,10 @@ def _run_gui(argv: Sequence[str]) -> int:
     _check_speed(parser, args.speed)
     if args.screenshot and args.run_for is None:
         parser.error("--screenshot needs --run-for")
-    if not args.demo and args.config is None:
-        parser.error("give --demo or --config FILE")
-    campaign = None if args.demo else _load(args.config)
-    from console.app import GuiOptions, run_gui
+    if not args.demo and args.config is None and args.replay is None:
+        parser.error("give --demo, --config FILE or --replay RECORDING")
+    campaign = _load(args.config) if args.config else None
+    from console.app import GuiOptions, run_gui, run_replay
 
     options = GuiOptions(
         role=args.role,
@@ -108,6 +111,8 @@ def _run_gui(argv: Sequence[str]) -> int:
         demo_speed=args.speed if args.demo else None,
         demo_faults=_faults(parser, args.faults),
     )
+    if args.replay is not None:
+        return run_replay(args.replay, args.speed, options)
     return run_gui(campaign, options)
 
 
@@ -137,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except MissingSecret as exc:
+    except (MissingSecret, RecordingError) as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
