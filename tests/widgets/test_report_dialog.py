@@ -52,7 +52,8 @@ def test_a_broken_recording_is_reported_not_raised(qtbot: QtBot, tmp_path: Path,
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     parent = QWidget()
     qtbot.addWidget(parent)
-    runner = ReportRunner(parent, lambda pdf, csv, progress: run_report(tmp_path / "missing.sqlite", pdf, csv, progress))
+    missing = tmp_path / "missing.sqlite"
+    runner = ReportRunner(parent, lambda pdf, csv, progress: run_report(missing, pdf, csv, progress))
     with qtbot.waitSignal(runner.finished, timeout=30_000) as finished:
         runner.run(tmp_path / "r.pdf", None)
     assert finished.args[1] is False
