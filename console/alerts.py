@@ -18,7 +18,7 @@ from console.state import CampaignState
 from console.views import latest
 
 CLEAR_FRACTION = 0.8
-CLEAR_AFTER_S = 30.0  # wall seconds below the clear level before an alert clears
+CLEAR_AFTER_S = 60.0  # campaign seconds below the clear level before an alert clears
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,16 @@ class AlertEngine:
                 active[rule.name] = alert
                 events.append(AlertEvent("raised", alert, alert.raised_at))
             elif rule.name in active:
-                events.extend(self._maybe_clear(rule, value, monotonic_now, active))
+                events.extend(self._maybe_clear(rule, value, active))
         self._publish(events, tuple(active.values()))
         return events
 
-    def _maybe_clear(self, rule: Rule, value: float, now: float, active: dict[str, Alert]) -> list[AlertEvent]:
+    def _maybe_clear(self, rule: Rule, value: float, active: dict[str, Alert]) -> list[AlertEvent]:
+        """Clear only after staying below for a while of campaign time (the demo runs faster than the wall)."""
         if value >= rule.threshold * CLEAR_FRACTION:
             self._below_since.pop(rule.name, None)
             return []
+        now = self._now().timestamp()
         since = self._below_since.setdefault(rule.name, now)
         if now - since < CLEAR_AFTER_S:
             return []

@@ -77,7 +77,7 @@ def _build_window(session: Session, bridge: GuiBridge, runner: ActionRunner) -> 
     def acknowledge(alert_id: str, person: str) -> None:
         session.alerts.acknowledge(alert_id, person)
 
-    window.add_banner(AlertBanner(session.alerts.active, acknowledge, sound))
+    window.add_banner(AlertBanner(session.alerts.active, acknowledge, sound, tz=tz))
     if session.service is not None:
         safety = campaign.safety
         session.service.subscribe(marker_listener(state.markers, bridge.post, session.clock))

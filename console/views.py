@@ -171,7 +171,12 @@ def queue_view(shop: ShopSnapshot | None, room: CloudflareSnapshot | None, contr
         )
     if shop is None:
         return None
-    status = "paused" if shop.queue_paused else ("admitting" if shop.queue_length else "queue empty")
+    if shop.categories and shop.remaining == 0:
+        status = "sold out"
+    elif shop.queue_paused:
+        status = "paused"
+    else:
+        status = "admitting" if shop.queue_length else "queue empty"
     return QueueView(
         queued=shop.queue_length,
         estimated_wait_seconds=shop.estimated_wait_seconds,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import socket
 from collections.abc import Callable
+from datetime import tzinfo
 from importlib.resources import as_file, files
 
 from PySide6.QtCore import QUrl
@@ -24,6 +25,9 @@ def who_am_i() -> str:
         return f"{getpass.getuser()}@{socket.gethostname()}"
     except (KeyError, OSError):
         return socket.gethostname()
+
+
+MAX_ROWS = 3
 
 
 class AlertSound:
@@ -60,8 +64,11 @@ class AlertBanner(QFrame):
         acknowledge: Callable[[str, str], None],
         sound: AlertSound | None = None,
         parent: QWidget | None = None,
+        *,
+        tz: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tz = tz
         self.setObjectName("alertBanner")
         self._acknowledge = acknowledge
         self._sound = sound
@@ -82,8 +89,13 @@ class AlertBanner(QFrame):
         while (item := self._rows.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        for alert in alerts:
+        newest_first = sorted(alerts, key=lambda a: (a.acknowledged_by is not None, -a.raised_at.timestamp()))
+        for alert in newest_first[:MAX_ROWS]:
             self._rows.addWidget(self._row(alert))
+        if len(alerts) > MAX_ROWS:  # the banner must not push the charts off a 1080p screen
+            more = QLabel(f"… and {len(alerts) - MAX_ROWS} more active alert(s)", self)
+            more.setObjectName("alertText")
+            self._rows.addWidget(more)
         unacknowledged = [a for a in alerts if a.acknowledged_by is None]
         set_style_property(self, "acknowledged", "false" if unacknowledged else "true")
         self.setVisible(bool(alerts))
@@ -100,7 +112,7 @@ class AlertBanner(QFrame):
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        when = alert.raised_at.astimezone().strftime("%H:%M:%S")
+        when = alert.raised_at.astimezone(self._tz).strftime("%H:%M:%S")
         who = f" · acknowledged by {alert.acknowledged_by}" if alert.acknowledged_by else ""
         text = QLabel(f"⚠ {when}  {alert.message}{who}", row)
         text.setObjectName("alertText")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from console.alerts import CLEAR_AFTER_S, AlertEngine, default_rules
 from console.config import AlertConfig
@@ -17,8 +17,19 @@ def shop(wait_s: float, paused: bool = False) -> ShopSnapshot:
                         wait_s)
 
 
-def engine_and_state() -> tuple[AlertEngine, CampaignState]:
-    return AlertEngine(default_rules(AlertConfig(queue_wait_minutes=10)), lambda: T0), CampaignState("shop", {})
+class Clock:
+    """Campaign time that the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self) -> datetime:
+        return T0 + timedelta(seconds=self.seconds)
+
+
+def engine_and_state(clock: Clock | None = None) -> tuple[AlertEngine, CampaignState]:
+    rules = default_rules(AlertConfig(queue_wait_minutes=10))
+    return AlertEngine(rules, clock or Clock()), CampaignState("shop", {})
 
 
 def feed(state: CampaignState, snapshot: ShopSnapshot, now: float) -> None:
@@ -26,7 +37,8 @@ def feed(state: CampaignState, snapshot: ShopSnapshot, now: float) -> None:
 
 
 def test_raise_then_no_flapping_then_clear_after_staying_below() -> None:
-    engine, state = engine_and_state()
+    clock = Clock()
+    engine, state = engine_and_state(clock)
     feed(state, shop(700), 0)
     events = engine.evaluate(state, 0)
     assert [(e.phase, e.alert.rule) for e in events] == [("raised", "queue_wait")]
@@ -34,10 +46,14 @@ def test_raise_then_no_flapping_then_clear_after_staying_below() -> None:
         feed(state, shop(wait), t)
         assert engine.evaluate(state, t) == []
     assert [a.rule for a in engine.active.value] == ["queue_wait"]
+    clock.seconds = 30
     feed(state, shop(100), 30)
     assert engine.evaluate(state, 30) == []
-    feed(state, shop(100), 30 + CLEAR_AFTER_S)
-    cleared = engine.evaluate(state, 30 + CLEAR_AFTER_S)
+    clock.seconds = 30 + CLEAR_AFTER_S / 2
+    assert engine.evaluate(state, 31) == []  # not below for long enough yet
+    clock.seconds = 30 + CLEAR_AFTER_S
+    feed(state, shop(100), 32)
+    cleared = engine.evaluate(state, 32)
     assert [(e.phase, e.alert.rule) for e in cleared] == [("cleared", "queue_wait")]
     assert engine.active.value == ()
 
