@@ -37,6 +37,8 @@ def marker_label(proposal: Proposal) -> str:
         return "Admissions paused"
     if kind is ActionKind.ADMISSIONS_RESUME:
         return "Admissions resumed"
+    if kind is ActionKind.PRESCALE:
+        return f"Pre-scale to {proposal.after.split(' ', 1)[0]} scheduled"
     return f"Rate {proposal.request.amount}/min"
 
 

@@ -16,27 +16,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
-from console.action_markers import marker_listener
+import resources
 from console.actions.runner import ActionRunner
 from console.bridge import GuiBridge
-from console.config import Campaign
+from console.config import AdmissionConfig, Campaign, CampaignInfo
 from console.demo.faults import Fault
-from console.session import Session
 from console.snapshots import SourceName
+from console.startup import Prepared, Startup
 from console.state import CampaignState
 from console.state_summary import format_values, state_values
-from widgets.action_bar import ActionBar
 from widgets.activity_panel import ActivityPanel
 from widgets.alert_banner import AlertBanner, AlertSound
 from widgets.main_window import MainWindow
 from widgets.theme import apply_theme
+from widgets.translations import install_language
+from widgets.window_settings import (
+    last_campaign,
+    open_settings,
+    remember_campaign,
+    restore_splitters,
+    restore_window,
+    save_window,
+)
 
 if TYPE_CHECKING:
-    from console.demo.environment import DemoEnvironment
     from console.report.figures import ReportFigures
+    from console.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +58,23 @@ class GuiOptions:
     report_values: Path | None = None  # with run_for: write what the panels show, key=value
     demo_speed: float | None = None  # set: run the built-in demo at this speed
     demo_faults: tuple[Fault, ...] = ()
+    board: bool = False  # start on the promoter's board instead of the war room
+    language: str | None = None  # "en" or "pl"; None: the system's
+    campaign_file: Path | None = None  # remembered, to open next time the console starts without one
+
+
+def remembered_campaign() -> Path | None:
+    """The campaign file the console opened last, if it is still there (for a start with no --config)."""
+    return last_campaign(open_settings())
+
+
+def identify_app(app: QApplication) -> None:
+    """Name and icon for the desktop: the window icon, and the .desktop file the shell matches (Wayland)."""
+    app.setApplicationName("Saleday Console")
+    app.setDesktopFileName("saleday-console")
+    icon = QPixmap()
+    if icon.loadFromData(resources.read_bytes("icons/saleday.svg"), "SVG"):
+        app.setWindowIcon(QIcon(icon))
 
 
 def countdown_text(now: datetime, onsale: datetime) -> str:
@@ -59,19 +85,44 @@ def countdown_text(now: datetime, onsale: datetime) -> str:
     return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{sign}{rest // 60}:{rest % 60:02d}"
 
 
-def _start_demo(options: GuiOptions) -> tuple[DemoEnvironment, Campaign]:
-    from console.demo.environment import DemoEnvironment
-
-    assert options.demo_speed is not None
-    demo = DemoEnvironment(speed=options.demo_speed, faults=options.demo_faults)
-    return demo, demo.start()
+def _queue_source(admission_control: str) -> SourceName:
+    return SourceName.CLOUDFLARE if admission_control == "cloudflare" else SourceName.SHOP
 
 
 def _build_window(session: Session, bridge: GuiBridge, runner: ActionRunner) -> MainWindow:
+    campaign = session.campaign
+    window = MainWindow(session.state, campaign.campaign.name, _queue_source(campaign.admission.control),
+                        tz=ZoneInfo(campaign.campaign.timezone), locale=QLocale())
+    _complete_window(window, session, bridge, runner)
+    return window
+
+
+def _first_window(campaign: Campaign | None) -> tuple[CampaignState, MainWindow]:
+    """The window before its campaign is open: charts and panels on an empty state, "starting…" below.
+
+    The demo's campaign exists only once its emulators run; until then the window uses the campaign
+    defaults the built-in demo also uses (time zone, the shop's queue)."""
+    if campaign is None:
+        title, timezone, admission = (QCoreApplication.translate("App", "Demo sale day"),
+                                      CampaignInfo.model_fields["timezone"].default, AdmissionConfig().control)
+        starting = QCoreApplication.translate("App", "starting the demo sale day…")
+    else:
+        title, timezone, admission = campaign.campaign.name, campaign.campaign.timezone, campaign.admission.control
+        starting = QCoreApplication.translate("App", "connecting…")
+    state = CampaignState(admission, {})  # staleness limits come with the campaign (Session.build)
+    window = MainWindow(state, title, _queue_source(admission), tz=ZoneInfo(timezone), locale=QLocale())
+    window.statusBar().showMessage(starting)
+    return state, window
+
+
+def _complete_window(window: MainWindow, session: Session, bridge: GuiBridge, runner: ActionRunner) -> None:
+    """What needs the session: the alert banner, the operator's controls, the activity list, the menus."""
+    from console.action_markers import marker_listener
+    from widgets.action_bar import ActionBar
+    from widgets.action_menu import ActionMenu
+
     campaign, state = session.campaign, session.state
     tz = ZoneInfo(campaign.campaign.timezone)
-    queue_source = SourceName.CLOUDFLARE if campaign.admission.control == "cloudflare" else SourceName.SHOP
-    window = MainWindow(state, campaign.campaign.name, queue_source, tz=tz)
     sound = AlertSound()
 
     def acknowledge(alert_id: str, person: str) -> None:
@@ -81,14 +132,67 @@ def _build_window(session: Session, bridge: GuiBridge, runner: ActionRunner) -> 
     if session.service is not None:
         safety = campaign.safety
         session.service.subscribe(marker_listener(state.markers, bridge.post, session.clock))
-        window.add_action_widget(ActionBar(session.service, runner, safety.scale_out_step,
-                                           max_instances=safety.max_instances,
-                                           max_admission_rate=safety.max_admission_rate,
-                                           cdn=state.cdn, queue=state.queue, fleet=state.fleet))
+        bar = ActionBar(session.service, runner, safety.scale_out_step, max_instances=safety.max_instances,
+                        max_admission_rate=safety.max_admission_rate, cdn=state.cdn, queue=state.queue,
+                        fleet=state.fleet)
+        window.add_action_widget(bar)
+        window.add_menu(ActionMenu(bar, window))
     window.add_under_charts(ActivityPanel(session.audit, bridge.post, tz=tz))
-    role = "operator" if session.service is not None else "viewer (read-only)"
-    window.statusBar().showMessage(f"{role} · alert sound: {sound.backend} · recording to {session.recorder.path}")
-    return window
+    role = (QCoreApplication.translate("App", "operator") if session.service is not None
+            else QCoreApplication.translate("App", "viewer (read-only)"))
+    status = QCoreApplication.translate("App", "{role} · alert sound: {sound} · recording to {path}")
+    window.statusBar().showMessage(status.format(
+        role=role, sound=sound.backend, path=session.recorder.path))
+    window.statusBar().addPermanentWidget(_reconnect_button(window, session))
+    _add_campaign_menu(window, session, bridge, runner, sound.backend)
+
+
+def _add_campaign_menu(window: MainWindow, session: Session, bridge: GuiBridge, runner: ActionRunner,
+                       sound_backend: str) -> None:
+    """Campaign ▸ Credentials… and Pre-flight…: one dialog of each per window, made when first opened."""
+    from console.preflight import Preflight, PreflightPlan
+    from widgets.credentials_dialog import CredentialsDialog
+    from widgets.preflight_panel import PreflightPanel
+
+    menu = window.menuBar().findChild(QMenu, "campaignMenu")
+    if menu is None:
+        menu = window.menuBar().addMenu("&Campaign")
+        menu.setObjectName("campaignMenu")
+    preflight = Preflight(session.campaign, session.clock, PreflightPlan(sound_backend=sound_backend))
+    dialogs: dict[str, QDialog] = {}
+
+    def show(name: str, make: Callable[[], QDialog]) -> None:
+        dialog = dialogs.get(name) or dialogs.setdefault(name, make())
+        dialog.open()
+
+    credentials = menu.addAction("Credentials…")
+    credentials.triggered.connect(lambda: show("credentials", lambda: CredentialsDialog(
+        session.campaign, preflight.source_check, bridge.post, window)))
+    checks = menu.addAction("Pre-flight…")
+    checks.triggered.connect(lambda: show("preflight", lambda: PreflightPanel(
+        preflight, bridge.post, session.service, runner if session.service else None, window)))
+
+
+def alert_sound_backend() -> str:
+    """What the alert sound would use on this machine, for `saleday-console check` (no window)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance() or QApplication(
+        ["saleday-console", *([] if os.environ.get("QT_QPA_PLATFORM") else ["-platform", "offscreen"])])
+    backend = AlertSound().backend
+    del app
+    return backend
+
+
+def _reconnect_button(window: MainWindow, session: Session) -> QPushButton:
+    """Poll every source now instead of waiting out its backoff: after renewing expired credentials
+    (an SSO login, a refreshed role) or when a backend is known to be back."""
+    button = QPushButton(QCoreApplication.translate("App", "Reconnect"), window)
+    button.setObjectName("reconnect")
+    button.setToolTip(QCoreApplication.translate("App",
+                                                 "Poll every source now, e.g. after renewing expired credentials"))
+    button.clicked.connect(session.runtime.poll_all_now)
+    return button
 
 
 def _start_timers(window: MainWindow, session: Session) -> None:
@@ -108,32 +212,69 @@ def _start_timers(window: MainWindow, session: Session) -> None:
     alert_timer.start(1000)
 
 
-def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Saleday Console")
-    apply_theme(app)
-    demo = None
-    if options.demo_speed is not None:
-        demo, campaign = _start_demo(options)
-    assert campaign is not None
-    session = Session.build(campaign, options.role)
-    bridge = GuiBridge()
-    runner = ActionRunner(bridge.post)
+def open_console(session: Session, bridge: GuiBridge, runner: ActionRunner) -> MainWindow:
+    """The window of a built session with its timers, shown; `session.start` then feeds it."""
     window = _build_window(session, bridge, runner)
     _start_timers(window, session)
     window.show()
-    session.start(bridge.post)
-    if options.run_for is not None:
+    return window
 
-        QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, session.state, options))
+
+def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
+    """The window shows first; the campaign opens behind it (console.startup: the cloud clients' imports
+    and the demo's emulators take seconds the first paint does not need). A failure to open it ends
+    the run with that error, as if it had happened before the window."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    identify_app(app)
+    apply_theme(app)
+    install_language(app, options.language)
+    bridge = GuiBridge()
+    runner = ActionRunner(bridge.post)
+    settings = open_settings()
+    if options.campaign_file is not None:
+        remember_campaign(settings, options.campaign_file)
+    state, window = _first_window(None if options.demo_speed is not None else campaign)
+    window.show()
+    restore_window(settings, window)
+    window.show_board(options.board)
+    sessions: list[Session] = []
+    failures: list[BaseException] = []
+
+    def failed(exc: BaseException) -> None:
+        failures.append(exc)
+        app.quit()
+
+    def ready(prepared: Prepared) -> None:
+        from console.session import Session
+
+        try:
+            session = Session.build(prepared.campaign, options.role, state=state)
+            sessions.append(session)
+            window.set_title(prepared.campaign.campaign.name)
+            _complete_window(window, session, bridge, runner)
+            restore_splitters(settings, window)
+            _start_timers(window, session)
+            session.start(bridge.post)
+        except Exception as exc:
+            failed(exc)
+            return
+        if options.run_for is not None:
+            QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, session.state, options))
+
+    startup = Startup(bridge.post)
+    startup.start(campaign, options.demo_speed, options.demo_faults, ready, failed)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
+        save_window(settings, window)
         runner.shutdown()
-        session.stop()
-        if demo is not None:
-            demo.stop()
+        for session in sessions:
+            session.stop()
+        startup.stop()
+    if failures:
+        raise failures[0]
+    return code
 
 
 def run_replay(recording: Path, speed: float, options: GuiOptions) -> int:
@@ -146,7 +287,9 @@ def run_replay(recording: Path, speed: float, options: GuiOptions) -> int:
     campaign = load_campaign_from_recording(recording)  # a bad file is a one-line error before any window
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    identify_app(app)
     apply_theme(app)
+    install_language(app, options.language)
     start = first_time(recording) or campaign.campaign.onsale_at
     clock = ScaledClock(start, time.time(), speed)
     recorded_speed = campaign.demo.speed if campaign.demo else 1.0  # poll gaps shrink or stretch with the replay
@@ -154,19 +297,23 @@ def run_replay(recording: Path, speed: float, options: GuiOptions) -> int:
     state = CampaignState(campaign.admission.control, limits)
     tz = ZoneInfo(campaign.campaign.timezone)
     queue_source = SourceName.CLOUDFLARE if campaign.admission.control == "cloudflare" else SourceName.SHOP
-    window = MainWindow(state, f"{campaign.campaign.name} · replay {speed:g}x", queue_source, tz=tz)
+    window = MainWindow(state, QCoreApplication.translate("App", "{campaign} · replay {speed}x").format(
+        campaign=campaign.campaign.name, speed=f"{speed:g}"), queue_source, tz=tz, locale=QLocale())
     bridge = GuiBridge()
-    window.statusBar().showMessage(f"replay of {recording} (read-only)")
+    replaying = QCoreApplication.translate("App", "replay of {recording} (read-only)")
+    window.statusBar().showMessage(replaying.format(recording=recording))
+    replay_text = QCoreApplication.translate("App", "REPLAY")
     onsale = campaign.campaign.onsale_at
     clock_timer = QTimer(window)
     clock_timer.timeout.connect(
         lambda: window.set_clock_text(
-            f"REPLAY {clock.now().astimezone(tz):%H:%M:%S}  {countdown_text(clock.now(), onsale)}"
+            f"{replay_text} {clock.now().astimezone(tz):%H:%M:%S}  {countdown_text(clock.now(), onsale)}"
         )
     )
     clock_timer.start(250)
     feeder = ReplayFeeder(recording, state, clock, bridge.post)
     window.show()
+    window.show_board(options.board)
     feeder.start()
     if options.run_for is not None:
         QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, state, options))
@@ -189,10 +336,12 @@ def run_report(
     out_pdf: Path | None,
     csv_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    language: str | None = None,
 ) -> ReportFigures:
     """Figures, CSV and PDF of a recording. The PDF needs a QGuiApplication: one is made if there is none,
     on the offscreen platform unless QT_QPA_PLATFORM says otherwise (the command runs on servers too).
-    Raises RecordingError for a missing or unreadable recording."""
+    `language` ("en", "pl") sets the PDF's number and money format; None keeps the one in place (the
+    window's, or this machine's). Raises RecordingError for a missing or unreadable recording."""
     from PySide6.QtGui import QGuiApplication
 
     from console.report.csv_export import write_csv
@@ -212,5 +361,7 @@ def run_report(
             platform = [] if os.environ.get("QT_QPA_PLATFORM") else ["-platform", "offscreen"]
             report_app = QGuiApplication(["saleday-console", *platform])
             report_app.setApplicationName("Saleday Console")
+        if language is not None and (running := QGuiApplication.instance()) is not None:
+            install_language(running, language)
         write_report_pdf(figures, recording, out_pdf, step(50, 100), data=data)
     return figures

@@ -37,31 +37,53 @@ def _faults(parser: argparse.ArgumentParser, spec: str) -> tuple[Fault, ...]:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="saleday-console",
-        description="One screen for the war room of a ticket on-sale: traffic, queue, fleet, CDN and sales.",
+        usage="%(prog)s [--demo | --config FILE | --replay RECORDING] [options]\n"
+              "       %(prog)s COMMAND ...   (commands below)",
+        description="One screen for the war room of a ticket on-sale: traffic, queue, fleet, CDN and sales;\n"
+                    "and a wall board for the promoter: tickets, pace, money and the sell-out forecast.",
         epilog=(
+            "keys in the window (also in its menus):\n"
+            "  Ctrl+B  board on/off        Ctrl+1  war room     F11  full screen (kiosk)\n"
+            "  Ctrl+L  follow live data    Ctrl+Q  quit\n"
+            "  Ctrl+Shift+A, C, P, Q, R    add instances, set capacity, protection, admissions, rate\n\n"
             "commands:\n"
             "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n"
             "  act ...         scale out, protection on/off, pause/resume admissions (see `act --help`)\n"
-            "  report RECORDING --out report.pdf [--csv DIR]   the post-campaign report\n\n"
+            "  report RECORDING --out report.pdf [--csv DIR]   the post-campaign report\n"
+            "  credentials set|test|remove SOURCE --config FILE  the keychain (see `credentials --help`)\n"
+            "  check --config FILE [--prescale N --at-minus M]   pre-flight checklist (see `check --help`)\n\n"
             "examples:\n"
             "  saleday-console --demo                      the built-in demo sale day\n"
             "  saleday-console --config campaign.toml      a real campaign\n"
-            "  saleday-console --demo --speed 60 --run-for 20 --screenshot shot.png"
+            "  saleday-console --config campaign.toml --role viewer --board --lang pl   the promoter's screen\n"
+            "  saleday-console --demo --speed 60 --run-for 20 --screenshot shot.png\n\n"
+            "The window remembers its size, layout and the campaign file it opened last; SALEDAY_DATA_DIR\n"
+            "moves recordings, audit trail and these settings to another directory."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--demo", action="store_true", help="run the built-in demo sale day on 127.0.0.1")
-    source.add_argument("--config", type=Path, metavar="FILE", help="campaign file (TOML)")
+    opened = parser.add_argument_group("what to open (none of these: the campaign file opened last)")
+    source = opened.add_mutually_exclusive_group()
+    source.add_argument("--demo", action="store_true", help="the built-in demo sale day, served on 127.0.0.1")
+    source.add_argument("--config", type=Path, metavar="FILE", help="a campaign file (TOML)")
     source.add_argument("--replay", type=Path, metavar="RECORDING",
                         help="play a recorded campaign back, read-only (--speed sets how fast)")
-    parser.add_argument("--speed", type=float, default=10.0, help="demo: simulated minutes per wall minute")
-    parser.add_argument("--faults", metavar="SPEC", default="", help="demo: " + FAULTS_HELP)
-    parser.add_argument("--role", choices=("operator", "viewer"), default="operator")
-    parser.add_argument("--run-for", type=float, metavar="SECONDS", help="exit after this many seconds")
-    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="with --run-for: save the window first")
-    parser.add_argument("--report-values", type=Path, metavar="FILE",
-                        help="with --run-for: write the values the panels show (key=value) before exiting")
+    shown = parser.add_argument_group("who is watching")
+    shown.add_argument("--role", choices=("operator", "viewer"), default="operator",
+                       help="operator: with the action buttons; viewer: read-only (default: operator)")
+    shown.add_argument("--board", action="store_true",
+                       help="start on the promoter's board: big sales figures, no controls")
+    shown.add_argument("--lang", choices=("en", "pl"),
+                       help="language, and the format of numbers, times and money (default: the system's)")
+    demo = parser.add_argument_group("demo and replay")
+    demo.add_argument("--speed", type=float, default=10.0, metavar="X",
+                      help="simulated minutes per wall minute (default: 10)")
+    demo.add_argument("--faults", metavar="SPEC", default="", help="demo: " + FAULTS_HELP)
+    scripted = parser.add_argument_group("scripted runs")
+    scripted.add_argument("--run-for", type=float, metavar="SECONDS", help="exit after this many seconds")
+    scripted.add_argument("--screenshot", type=Path, metavar="PNG", help="with --run-for: save the window first")
+    scripted.add_argument("--report-values", type=Path, metavar="FILE",
+                          help="with --run-for: write the values the panels show (key=value) before exiting")
     parser.add_argument("--version", action="version", version=f"saleday-console {__version__}")
     return parser
 
@@ -98,10 +120,14 @@ def _run_gui(argv: Sequence[str]) -> int:
     _check_speed(parser, args.speed)
     if args.screenshot and args.run_for is None:
         parser.error("--screenshot needs --run-for")
+    from console.app import GuiOptions, remembered_campaign, run_gui, run_replay
+
     if not args.demo and args.config is None and args.replay is None:
-        parser.error("give --demo, --config FILE or --replay RECORDING")
+        args.config = remembered_campaign()
+        if args.config is None:
+            parser.error("give --demo, --config FILE or --replay RECORDING (no campaign was opened before)")
+        print(f"saleday-console: opening the last campaign, {args.config}", file=sys.stderr)
     campaign = _load(args.config) if args.config else None
-    from console.app import GuiOptions, run_gui, run_replay
 
     options = GuiOptions(
         role=args.role,
@@ -110,6 +136,9 @@ def _run_gui(argv: Sequence[str]) -> int:
         report_values=args.report_values,
         demo_speed=args.speed if args.demo else None,
         demo_faults=_faults(parser, args.faults),
+        board=args.board,
+        language=args.lang,
+        campaign_file=args.config,
     )
     if args.replay is not None:
         return run_replay(args.replay, args.speed, options)
@@ -134,6 +163,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.act_cli import run_act
 
             return run_act(args[1:])
+        if args and args[0] == "credentials":
+            from console.credentials_cli import run_credentials
+
+            return run_credentials(args[1:])
+        if args and args[0] == "check":
+            from console.preflight_cli import run_check
+
+            return run_check(args[1:])
         if args and args[0] == "report":
             from console.report_cli import run_report_command
 

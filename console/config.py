@@ -6,10 +6,13 @@ into exit code 2. Secrets never live here: tokens come from the keychain (consol
 
 from __future__ import annotations
 
+import re
+import reprlib
 import tomllib
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -35,6 +38,16 @@ class CampaignInfo(_Section):
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("must include a UTC offset, e.g. 2026-12-01T10:00:00+01:00")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """Checked here because the window, the report and the prescale schedule all need it."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise ValueError("is not a known time zone; use an IANA name like Europe/Warsaw") from None
         return value
 
 
@@ -122,9 +135,26 @@ class Campaign(_Section):
         return self.demo is not None
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+
+
+def _brief(value: object) -> str:
+    """A value as Python writes it, escaped onto one line and cut to a glance: a whole table may be the input."""
+    text = _SHORT.repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _key_text(part: str | int) -> str:
+    """A key as written, or quoted when it holds spaces or control characters (the message is one line)."""
+    text = str(part)
+    return text if _PLAIN_KEY.fullmatch(text) else _brief(text)
+
+
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    key = ".".join(_key_text(part) for part in first["loc"]) or "(top level)"
     kind = first["type"]
     if kind == "missing":
         problem = "is required but missing"
@@ -133,7 +163,7 @@ def _describe(error: ValidationError) -> str:
     else:
         problem = first["msg"].removeprefix("Value error, ")
         if "input" in first and kind != "model_type":
-            problem += f" (got {first['input']!r})"
+            problem += f" (got {_brief(first['input'])})"
     more = len(error.errors()) - 1
     suffix = f"; and {more} more problem{'s' if more > 1 else ''}" if more else ""
     return f"{key}: {problem}{suffix}"
@@ -144,6 +174,8 @@ def parse_campaign(text: str, origin: str = "campaign file") -> Campaign:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+        raise ConfigError(f"{origin}: not valid TOML: arrays or tables nested too deeply") from None
     try:
         return Campaign.model_validate(data)
     except ValidationError as exc:

@@ -37,28 +37,38 @@ def minmax_decimate(
 
 
 def _column_extremes(t: FloatArray, v: FloatArray, x_min: float, x_max: float, columns: int) -> IntArray:
-    """Indices of the min and the max of every non-empty column, in ascending order."""
-    if len(t) == 0:
+    """Indices of the min and the max of every non-empty column, in ascending order.
+
+    Linear passes only (no sorting): this runs for every series on every frame that has new data.
+    """
+    n = len(t)
+    if n == 0:
         return np.empty(0, dtype=np.intp)
     column = ((t - x_min) * (columns / (x_max - x_min))).astype(np.intp)
     np.clip(column, 0, columns - 1, out=column)
-    is_start = np.empty(len(t), dtype=bool)
-    is_start[0] = True
-    np.not_equal(column[1:], column[:-1], out=is_start[1:])
-    starts = np.flatnonzero(is_start)
-    segment = np.cumsum(is_start) - 1
+    starts = np.concatenate((np.zeros(1, dtype=np.intp), np.flatnonzero(column[1:] != column[:-1]) + 1))
+    lengths = np.diff(np.append(starts, n))
+    segment = np.repeat(np.arange(len(starts)), lengths)
     with np.errstate(invalid="ignore"):
         lows = np.fmin.reduceat(v, starts)
         highs = np.fmax.reduceat(v, starts)
-    at_low = _first_where(v == lows[segment], segment, starts)
-    at_high = _first_where(v == highs[segment], segment, starts)
-    return np.unique(np.concatenate((at_low, at_high)))
+    at_low = _first_where(v == np.repeat(lows, lengths), segment, starts)
+    at_high = _first_where(v == np.repeat(highs, lengths), segment, starts)
+    first, second = np.minimum(at_low, at_high), np.maximum(at_low, at_high)
+    picks = np.column_stack((first, second)).ravel()
+    keep = np.ones(len(picks), dtype=bool)
+    keep[1::2] = second != first  # one index when the min and the max are the same sample
+    return picks[keep]
 
 
 def _first_where(mask: npt.NDArray[np.bool_], segment: IntArray, starts: IntArray) -> IntArray:
     """Per segment, the first index where `mask` holds; the segment's start where it never does (all NaN)."""
     result = starts.copy()
     hits = np.flatnonzero(mask)
-    found, first_hit = np.unique(segment[hits], return_index=True)
-    result[found] = hits[first_hit]
+    if len(hits):
+        hit_segment = segment[hits]
+        first = np.empty(len(hits), dtype=bool)
+        first[0] = True
+        np.not_equal(hit_segment[1:], hit_segment[:-1], out=first[1:])
+        result[hit_segment[first]] = hits[first]
     return result

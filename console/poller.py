@@ -22,20 +22,35 @@ from console.sources.errors import SourceError
 log = logging.getLogger(__name__)
 
 
+# A backend that comes back must show on the wall within two poll intervals, so the backoff may not
+# wait longer than this many intervals (plus the poll itself). One console's polls are a light load
+# on a failing backend; a backend that wants quiet says so with Retry-After, which is still honoured.
+RECOVERY_CAP_POLLS = 1.5
+
+
 @dataclass(frozen=True)
 class Backoff:
-    """Delay before the next poll after `failures` consecutive failures."""
+    """Delay before the next poll after `failures` consecutive failures.
+
+    Doubles from `interval` up to `max_delay`. Jitter only shortens a delay, so `max_delay` is a true
+    ceiling (the recovery promise rests on it); a longer Retry-After wins over both.
+    """
 
     interval: float
     max_delay: float = 300.0
     jitter: float = 0.2
+
+    @classmethod
+    def capped(cls, interval: float) -> Backoff:
+        """The console's backoff: recovery is seen within two polls of the backend coming back."""
+        return cls(interval, max_delay=RECOVERY_CAP_POLLS * interval)
 
     def delay(self, failures: int, retry_after: float | None, rng: random.Random) -> float:
         if failures == 0:
             return self.interval
         base = min(self.interval * (2 ** min(failures - 1, 10)), self.max_delay)
         base = max(base, self.interval)
-        jittered = base * (1 + rng.uniform(-self.jitter, self.jitter))
+        jittered = base * (1 - rng.uniform(0.0, self.jitter))
         return max(jittered, retry_after or 0.0)
 
 
@@ -53,7 +68,7 @@ class Poller:
         self.source = source
         self._clock = clock
         self._publish = publish
-        self._backoff = backoff or Backoff(interval)
+        self._backoff = backoff or Backoff.capped(interval)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"poll-{source.name}", daemon=True)
@@ -69,6 +84,11 @@ class Poller:
         self._wake.set()
         self._thread.join(timeout)
         self.source.close()
+
+    @property
+    def alive(self) -> bool:
+        """The worker still runs: no source failure may end it, only stop()."""
+        return self._thread.is_alive()
 
     def poll_now(self) -> None:
         """Ask for a poll as soon as possible (after an action, to show its effect)."""

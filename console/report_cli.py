@@ -26,6 +26,8 @@ def report_parser() -> argparse.ArgumentParser:
     parser.add_argument("recording", type=Path, help="the campaign's recording (SQLite)")
     parser.add_argument("--out", type=Path, metavar="PDF", help="where to write the PDF")
     parser.add_argument("--csv", type=Path, metavar="DIR", help="also write series, audit, alerts, summary CSV here")
+    parser.add_argument("--lang", choices=("en", "pl"),
+                        help="format numbers, times and money for this language (default: the system's)")
     return parser
 
 
@@ -38,7 +40,7 @@ def run_report_command(argv: Sequence[str]) -> int:
         load_campaign_from_recording(args.recording)  # a bad file fails here, before Qt starts
         from console.app import run_report
 
-        figures = run_report(args.recording, args.out, args.csv)
+        figures = run_report(args.recording, args.out, args.csv, language=args.lang)
     except RecordingError as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)
         return EXIT_USAGE

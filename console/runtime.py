@@ -84,6 +84,11 @@ class Runtime:
             if poller.source.name == source:
                 poller.poll_now()
 
+    def poll_all_now(self) -> None:
+        """Every source polls at once, whatever its backoff (the window's Reconnect)."""
+        for poller in self.pollers:
+            poller.poll_now()
+
     def stop(self) -> None:
         for poller in self.pollers:
             poller.stop(timeout=2.0)

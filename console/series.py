@@ -19,7 +19,7 @@ class SeriesKey(StrEnum):
     QUEUE_WAIT = "queue_wait_s"
     ADMITTED = "admitted_per_min"
     SOLD = "tickets_sold"
-    SOLD_RATE = "sold_per_min"
+    SOLD_RATE = "sold_per_min"  # tickets per minute over the last few minutes (console.forecast)
     DESIRED = "desired_instances"
     SERVING = "serving_instances"
     DB_CPU = "db_cpu_percent"

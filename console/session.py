@@ -7,7 +7,7 @@ and stops it on exit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,16 @@ from console.state import CampaignState
 Deliver = Callable[[Callable[[Any], None], Any], None]
 
 
+def adopt(state: CampaignState, campaign: Campaign) -> None:
+    """Give a state made before its campaign was known that campaign's staleness limits."""
+    if state.admission_control != campaign.admission.control:
+        raise ValueError(f"the window watches the {state.admission_control} queue, the campaign uses "
+                         f"{campaign.admission.control}")
+    for name, limit in stale_limits(campaign).items():
+        health = state.health[name]
+        health.set(replace(health.value, stale_after=limit))
+
+
 @dataclass
 class Session:
     campaign: Campaign
@@ -45,10 +55,17 @@ class Session:
     _stopped: bool = field(default=False, repr=False)
 
     @classmethod
-    def build(cls, campaign: Campaign, role: str, recording: Path | None = None) -> Session:
+    def build(
+        cls, campaign: Campaign, role: str, recording: Path | None = None, state: CampaignState | None = None
+    ) -> Session:
+        """`state`: one a window already shows (it opens before the campaign is ready); it takes the
+        campaign's staleness limits here."""
         clock = campaign_clock(campaign)
         path = recording or recording_path(campaign)
-        state = CampaignState(campaign.admission.control, stale_limits(campaign))
+        if state is None:
+            state = CampaignState(campaign.admission.control, stale_limits(campaign))
+        else:
+            adopt(state, campaign)
         recorder = Recorder(path, campaign)
         restored = restore(state, path)  # a restarted console shows the campaign since it began
         audit = AuditLog(path, campaign.campaign.name, role)

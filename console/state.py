@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
+from console.forecast import sales_pace
 from console.markers import MarkerList
 from console.observable import Observable
 from console.series import SeriesKey, SeriesStore
@@ -113,9 +114,11 @@ class CampaignState:
         t = _ts(snap.measured_at)
         add = self.series.add
         add(SeriesKey.SOLD, t, snap.tickets_sold)
-        add(SeriesKey.SOLD_RATE, t, snap.orders_per_minute)
+        pace = sales_pace(self.series[SeriesKey.SOLD], snap.capacity)
+        if pace.tickets_per_minute is not None:
+            add(SeriesKey.SOLD_RATE, t, pace.tickets_per_minute)
         add(SeriesKey.QUEUE, t, snap.queue_length)
         add(SeriesKey.QUEUE_WAIT, t, snap.estimated_wait_seconds)
         add(SeriesKey.ADMITTED, t, snap.admitted_per_minute)
-        self.sales.set(sales_view(snap))
+        self.sales.set(sales_view(snap, pace))
         self.queue.set(queue_view(snap, self.last_cloudflare, self.admission_control))

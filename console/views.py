@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.forecast import UNKNOWN_SELLOUT, SalesPace, Sellout
 from console.snapshots import (
     AwsSnapshot,
     CloudflareSnapshot,
@@ -88,8 +89,10 @@ class SalesView:
     capacity: int
     remaining: int
     revenue: float
-    sold_per_minute: float
+    sold_per_minute: float | None  # tickets, measured on the sold series (console.forecast), not orders
     categories: tuple[tuple[str, int, int], ...]  # (name, sold, capacity)
+    orders_per_minute: float = 0.0  # as the shop reports it; an order holds one or more tickets
+    sellout: Sellout = UNKNOWN_SELLOUT
 
     @property
     def percent_sold(self) -> float:
@@ -142,15 +145,18 @@ def cdn_view(snapshot: CloudflareSnapshot) -> CdnView:
     )
 
 
-def sales_view(snapshot: ShopSnapshot) -> SalesView:
+def sales_view(snapshot: ShopSnapshot, pace: SalesPace | None = None) -> SalesView:
+    """`pace` comes from the tickets-sold series, which the snapshot alone cannot give."""
     return SalesView(
         currency=snapshot.currency,
         tickets_sold=snapshot.tickets_sold,
         capacity=snapshot.capacity,
         remaining=snapshot.remaining,
         revenue=snapshot.revenue,
-        sold_per_minute=snapshot.orders_per_minute,
+        sold_per_minute=pace.tickets_per_minute if pace else None,
         categories=tuple((c.name, c.sold, c.capacity) for c in snapshot.categories),
+        orders_per_minute=snapshot.orders_per_minute,
+        sellout=pace.sellout if pace else UNKNOWN_SELLOUT,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMainWindow, QMessageBox, QPushButton, QWidget
 from shiboken6 import isValid
@@ -29,28 +29,29 @@ from console.observable import Observable
 from console.sources.errors import SourceError
 from console.views import CdnView, FleetView, QueueView
 from widgets.action_dialog import (
-    TITLES,
     AmountDialog,
     ConfirmActionDialog,
     capacity_dialog,
     instances_dialog,
     rate_dialog,
+    title,
 )
 
-PROTECTION_ON_TEXT = "Protection: Under attack…"
-PROTECTION_OFF_TEXT = "Protection off…"
-PAUSE_TEXT = "Pause admissions…"
-RESUME_TEXT = "Resume admissions…"
+# English source text, marked for translation; the buttons show them translated.
+PROTECTION_ON_TEXT = str(QT_TRANSLATE_NOOP("ActionBar", "Protection: Under attack…"))
+PROTECTION_OFF_TEXT = str(QT_TRANSLATE_NOOP("ActionBar", "Protection off…"))
+PAUSE_TEXT = str(QT_TRANSLATE_NOOP("ActionBar", "Pause admissions…"))
+RESUME_TEXT = str(QT_TRANSLATE_NOOP("ActionBar", "Resume admissions…"))
 STATUS_MS = 30_000
 
 
 def failure_text(error: BaseException) -> str:
     """What the operator reads when an action could not be made: ours or the backend's words only."""
     if isinstance(error, ActionRefused):
-        return f"Refused: {error}"
+        return QCoreApplication.translate("ActionBar", "Refused: {reason}").format(reason=error)
     if isinstance(error, SourceError):
         return error.message
-    return f"unexpected error: {type(error).__name__}"
+    return QCoreApplication.translate("ActionBar", "unexpected error: {kind}").format(kind=type(error).__name__)
 
 
 def _answered(accepted: Callable[[], None], rejected: Callable[[], None]) -> Callable[[int], None]:
@@ -103,11 +104,11 @@ class ActionBar(QWidget):
         self.message_box: QMessageBox | None = None
         self.last_report = ""
 
-        self.add_button = self._button("Add instances…", "Ctrl+Shift+A", self._ask_instances)
-        self.capacity_button = self._button("Set capacity…", None, self._ask_capacity)
-        self.protection_button = self._button(PROTECTION_ON_TEXT, "Ctrl+Shift+P", self._press_protection)
-        self.admissions_button = self._button(PAUSE_TEXT, "Ctrl+Shift+Q", self._press_admissions)
-        self.rate_button = self._button("Admission rate…", "Ctrl+Shift+R", self._ask_rate)
+        self.add_button = self._button(self.tr("Add instances…"), "Ctrl+Shift+A", self._ask_instances)
+        self.capacity_button = self._button(self.tr("Set capacity…"), "Ctrl+Shift+C", self._ask_capacity)
+        self.protection_button = self._button(self.tr(PROTECTION_ON_TEXT), "Ctrl+Shift+P", self._press_protection)
+        self.admissions_button = self._button(self.tr(PAUSE_TEXT), "Ctrl+Shift+Q", self._press_admissions)
+        self.rate_button = self._button(self.tr("Admission rate…"), "Ctrl+Shift+R", self._ask_rate)
         self._buttons = {
             Resource.CAPACITY: (self.add_button, self.capacity_button),
             Resource.PROTECTION: (self.protection_button,),
@@ -142,14 +143,14 @@ class ActionBar(QWidget):
 
     def _tooltips(self) -> None:
         tips = {
-            self.add_button: "Add instances to the Auto Scaling group; they serve after warm-up",
-            self.capacity_button: "Set the group's desired capacity exactly, also to scale back in",
-            self.protection_button: ("Put the security level back to where it was before Under attack"
-                                     if self._under_attack else
-                                     "Switch Cloudflare's Under attack mode on: every visitor gets a challenge"),
-            self.admissions_button: ("Let people from the queue into the shop again" if self._paused
-                                     else "Stop letting people from the queue into the shop"),
-            self.rate_button: "Set how many people per minute enter the shop from the queue",
+            self.add_button: self.tr("Add instances to the Auto Scaling group; they serve after warm-up"),
+            self.capacity_button: self.tr("Set the group's desired capacity exactly, also to scale back in"),
+            self.protection_button: (
+                self.tr("Put the security level back to where it was before Under attack") if self._under_attack
+                else self.tr("Switch Cloudflare's Under attack mode on: every visitor gets a challenge")),
+            self.admissions_button: (self.tr("Let people from the queue into the shop again") if self._paused
+                                     else self.tr("Stop letting people from the queue into the shop")),
+            self.rate_button: self.tr("Set how many people per minute enter the shop from the queue"),
         }
         for button, tip in tips.items():
             shortcut = str(button.property("shortcutText"))
@@ -176,11 +177,12 @@ class ActionBar(QWidget):
 
     def set_security_level(self, level: str | None) -> None:
         self._under_attack = level == UNDER_ATTACK
-        self._set_text(self.protection_button, PROTECTION_OFF_TEXT if self._under_attack else PROTECTION_ON_TEXT)
+        self._set_text(self.protection_button,
+                       self.tr(PROTECTION_OFF_TEXT if self._under_attack else PROTECTION_ON_TEXT))
 
     def set_admissions_paused(self, paused: bool | None) -> None:
         self._paused = bool(paused)
-        self._set_text(self.admissions_button, RESUME_TEXT if self._paused else PAUSE_TEXT)
+        self._set_text(self.admissions_button, self.tr(RESUME_TEXT if self._paused else PAUSE_TEXT))
 
     # ------------------------------------------------------------ presses
 
@@ -219,7 +221,8 @@ class ActionBar(QWidget):
 
     def _prepare(self, request: ActionRequest) -> None:
         service = self._service
-        self._report(f"{TITLES[request.kind]}: reading the live value…", True, quiet=True)
+        self._report(self.tr("{action}: reading the live value…").format(action=title(request.kind)), True,
+                     quiet=True)
         self._runner.run(request.resource, lambda: service.prepare(request), self._guarded(self._confirm),
                          self._guarded(lambda error: self._failed(request.resource, error)))
 
@@ -232,7 +235,7 @@ class ActionBar(QWidget):
     def _execute(self, proposal: Proposal) -> None:
         service = self._service
         resource = proposal.request.resource
-        self._report(f"{proposal.summary}: sending…", True, quiet=True)
+        self._report(self.tr("{change}: sending…").format(change=proposal.summary), True, quiet=True)
         self._runner.run(resource, lambda: service.execute(proposal), self._guarded(self._finished),
                          self._guarded(lambda error: self._failed(resource, error)))
 
@@ -240,25 +243,26 @@ class ActionBar(QWidget):
         proposal = result.proposal
         self._set_busy(proposal.request.resource, False)
         if not result.ok:
-            self._show_failure(f"{TITLES[proposal.request.kind]} failed", result.message)
+            self._show_failure(self.tr("{action} failed").format(action=title(proposal.request.kind)),
+                               result.message)
             return
         kind = proposal.request.kind
         if kind in (ActionKind.PROTECTION_ON, ActionKind.PROTECTION_OFF):
             self.set_security_level(result.after)
         elif kind in (ActionKind.ADMISSIONS_PAUSE, ActionKind.ADMISSIONS_RESUME):
             self.set_admissions_paused(kind is ActionKind.ADMISSIONS_PAUSE)
-        self._report(f"Done: {proposal.summary}", True)
+        self._report(self.tr("Done: {change}").format(change=proposal.summary), True)
 
     def _failed(self, resource: Resource, error: BaseException) -> None:
         if isinstance(error, ChangedSinceProposal):
             self._confirm(error.fresh, changed_to=error.fresh.before)
             return
         self._set_busy(resource, False)
-        self._show_failure("Action not made", failure_text(error))
+        self._show_failure(self.tr("Action not made"), failure_text(error))
 
     def _cancelled(self, resource: Resource) -> None:
         self._set_busy(resource, False)
-        self._report("Cancelled: nothing changed", True)
+        self._report(self.tr("Cancelled: nothing changed"), True)
 
     # ------------------------------------------------------------ state and feedback
 

@@ -8,7 +8,7 @@ reads what they are about to do on the very thing they press.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,25 +22,44 @@ from PySide6.QtWidgets import (
 
 from console.actions.requests import ActionKind, Proposal, Resource
 
+# English source text, marked for translation; `title()`, `subject()` and `level_name()` translate.
 SUBJECTS = {
-    Resource.CAPACITY: "Desired capacity",
-    Resource.PROTECTION: "Cloudflare security level",
-    Resource.ADMISSIONS: "Admissions",
+    Resource.CAPACITY: str(QT_TRANSLATE_NOOP("ActionDialog", "Desired capacity")),
+    Resource.PROTECTION: str(QT_TRANSLATE_NOOP("ActionDialog", "Cloudflare security level")),
+    Resource.ADMISSIONS: str(QT_TRANSLATE_NOOP("ActionDialog", "Admissions")),
 }
 TITLES = {
-    ActionKind.SCALE_OUT: "Add instances",
-    ActionKind.SCALE_TO: "Set capacity",
-    ActionKind.PROTECTION_ON: "Protection: Under attack",
-    ActionKind.PROTECTION_OFF: "Protection off",
-    ActionKind.ADMISSIONS_PAUSE: "Pause admissions",
-    ActionKind.ADMISSIONS_RESUME: "Resume admissions",
-    ActionKind.ADMISSION_RATE: "Admission rate",
+    ActionKind.SCALE_OUT: str(QT_TRANSLATE_NOOP("ActionDialog", "Add instances")),
+    ActionKind.SCALE_TO: str(QT_TRANSLATE_NOOP("ActionDialog", "Set capacity")),
+    ActionKind.PROTECTION_ON: str(QT_TRANSLATE_NOOP("ActionDialog", "Protection: Under attack")),
+    ActionKind.PROTECTION_OFF: str(QT_TRANSLATE_NOOP("ActionDialog", "Protection off")),
+    ActionKind.ADMISSIONS_PAUSE: str(QT_TRANSLATE_NOOP("ActionDialog", "Pause admissions")),
+    ActionKind.ADMISSIONS_RESUME: str(QT_TRANSLATE_NOOP("ActionDialog", "Resume admissions")),
+    ActionKind.ADMISSION_RATE: str(QT_TRANSLATE_NOOP("ActionDialog", "Admission rate")),
+    ActionKind.PRESCALE: str(QT_TRANSLATE_NOOP("ActionDialog", "Pre-scale")),
 }
-LEVEL_NAMES = {"under_attack": "Under attack", "essentially_off": "essentially off"}
+LEVEL_NAMES = {"under_attack": str(QT_TRANSLATE_NOOP("ActionDialog", "Under attack")),
+               "essentially_off": str(QT_TRANSLATE_NOOP("ActionDialog", "essentially off")),
+               "off": str(QT_TRANSLATE_NOOP("ActionDialog", "off")),
+               "low": str(QT_TRANSLATE_NOOP("ActionDialog", "low")),
+               "medium": str(QT_TRANSLATE_NOOP("ActionDialog", "medium")),
+               "high": str(QT_TRANSLATE_NOOP("ActionDialog", "high"))}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActionDialog", text)
+
+
+def title(kind: ActionKind) -> str:
+    return _tr(TITLES[kind])
+
+
+def subject(resource: Resource) -> str:
+    return _tr(SUBJECTS[resource])
 
 
 def level_name(level: str) -> str:
-    return LEVEL_NAMES.get(level, level.replace("_", " "))
+    return _tr(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level.replace("_", " ")
 
 
 def confirm_text(proposal: Proposal) -> str:
@@ -51,18 +70,22 @@ def confirm_text(proposal: Proposal) -> str:
             added = int(proposal.after) - int(proposal.before)
         except ValueError:
             added = proposal.request.amount
-        return f"Add {added} instance{'' if added == 1 else 's'}"
+        if added == 1:
+            return _tr("Add 1 instance")
+        return _tr("Add {count} instances").format(count=added)
     if kind is ActionKind.SCALE_TO:
-        return f"Set capacity to {proposal.after}"
+        return _tr("Set capacity to {count}").format(count=proposal.after)
     if kind is ActionKind.PROTECTION_ON:
-        return "Switch on Under attack"
+        return _tr("Switch on Under attack")
     if kind is ActionKind.PROTECTION_OFF:
-        return f"Switch protection back to {level_name(proposal.after)}"
+        return _tr("Switch protection back to {level}").format(level=level_name(proposal.after))
     if kind is ActionKind.ADMISSIONS_PAUSE:
-        return "Pause admissions"
+        return _tr("Pause admissions")
     if kind is ActionKind.ADMISSIONS_RESUME:
-        return "Resume admissions"
-    return f"Set rate to {proposal.request.amount}/min"
+        return _tr("Resume admissions")
+    if kind is ActionKind.PRESCALE:
+        return _tr("Schedule {plan}").format(plan=proposal.after)
+    return _tr("Set rate to {rate}/min").format(rate=proposal.request.amount)
 
 
 def _label(text: str, name: str, parent: QWidget) -> QLabel:
@@ -83,7 +106,7 @@ class ConfirmActionDialog(QDialog):
         super().__init__(parent)
         self.proposal = proposal
         self.setObjectName("confirmAction")
-        self.setWindowTitle(f"Confirm: {TITLES[proposal.request.kind]}")
+        self.setWindowTitle(self.tr("Confirm: {action}").format(action=title(proposal.request.kind)))
         self.setModal(True)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -92,10 +115,11 @@ class ConfirmActionDialog(QDialog):
 
         self.changed_label: QLabel | None = None
         if changed_to is not None:
-            self.changed_label = _label(f"The value changed since the dialog opened: {changed_to}", "actionChanged",
-                                        self)
+            self.changed_label = _label(
+                self.tr("The value changed since the dialog opened: {value}").format(value=changed_to),
+                "actionChanged", self)
             layout.addWidget(self.changed_label)
-        layout.addWidget(_label(SUBJECTS[proposal.request.resource], "actionSubject", self))
+        layout.addWidget(_label(subject(proposal.request.resource), "actionSubject", self))
         self.before_after = _label(f"{proposal.before}  →  {proposal.after}", "actionBeforeAfter", self)
         layout.addWidget(self.before_after)
         self.detail_labels = [_label(line, "actionDetail", self) for line in proposal.details]
@@ -113,7 +137,7 @@ class ConfirmActionDialog(QDialog):
         box.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         if not proposal.changes_anything:
             self.ok_button.setEnabled(False)
-            self.ok_button.setToolTip("Nothing to change")
+            self.ok_button.setToolTip(self.tr("Nothing to change"))
         self.ok_button.setAutoDefault(False)
         self.cancel_button.setAutoDefault(True)
         self.cancel_button.setDefault(True)
@@ -159,7 +183,7 @@ class AmountDialog(QDialog):
         self.spin.setAccelerated(True)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         ok = box.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Next…")
+        ok.setText(self.tr("Next…"))
         self.ok_button = ok
         self.cancel_button = box.button(QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
@@ -168,7 +192,8 @@ class AmountDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(_label(prompt, "actionPrompt", self))
-        layout.addWidget(_label(f"from {minimum} to {maximum}{suffix}", "actionDetail", self))
+        layout.addWidget(_label(self.tr("from {minimum} to {maximum}{suffix}").format(
+            minimum=minimum, maximum=maximum, suffix=suffix), "actionDetail", self))
         layout.addWidget(self.spin)
         layout.addWidget(box)
         self.spin.selectAll()
@@ -178,18 +203,19 @@ class AmountDialog(QDialog):
 
 
 def instances_dialog(step: int, maximum: int, parent: QWidget | None = None) -> AmountDialog:
-    return AmountDialog("Add instances", "How many instances to add to the group?", minimum=1,
+    return AmountDialog(title(ActionKind.SCALE_OUT), _tr("How many instances to add to the group?"), minimum=1,
                         maximum=max(maximum, 1), value=step, parent=parent)
 
 
 def capacity_dialog(current: int | None, maximum: int, parent: QWidget | None = None) -> AmountDialog:
-    return AmountDialog("Set capacity", "Desired capacity of the group (also to scale back in):", minimum=0,
-                        maximum=max(maximum, 1), value=current if current is not None else 0, suffix=" instances",
+    return AmountDialog(title(ActionKind.SCALE_TO), _tr("Desired capacity of the group (also to scale back in):"),
+                        minimum=0, maximum=max(maximum, 1), value=current if current is not None else 0,
+                        suffix=_tr(" instances"),
                         parent=parent)
 
 
 def rate_dialog(current: int | None, minimum: int, maximum: int, parent: QWidget | None = None) -> AmountDialog:
     step = 50 if maximum >= 1000 else 10
-    return AmountDialog("Admission rate", "New admissions per minute:", minimum=minimum,
+    return AmountDialog(title(ActionKind.ADMISSION_RATE), _tr("New admissions per minute:"), minimum=minimum,
                         maximum=max(maximum, minimum), value=current if current is not None else minimum,
                         suffix=" /min", step=step, parent=parent)

@@ -14,7 +14,16 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +43,14 @@ from console.actions.audit import AuditEntry, AuditLog, export_csv
 from console.actions.requests import ActionKind
 from console.actions.runner import Deliver
 from widgets import palette
-from widgets.action_dialog import TITLES
+from widgets.action_dialog import title
 
-COLUMNS = ("Time", "Who", "Action", "Change", "Outcome", "Message")
+COLUMNS = tuple(str(name) for name in (
+    QT_TRANSLATE_NOOP("ActivityModel", "Time"), QT_TRANSLATE_NOOP("ActivityModel", "Who"),
+    QT_TRANSLATE_NOOP("ActivityModel", "Action"), QT_TRANSLATE_NOOP("ActivityModel", "Change"),
+    QT_TRANSLATE_NOOP("ActivityModel", "Outcome"), QT_TRANSLATE_NOOP("ActivityModel", "Message")))
+OUTCOMES = {"pending": QT_TRANSLATE_NOOP("ActivityModel", "pending"), "ok": QT_TRANSLATE_NOOP("ActivityModel", "ok"),
+            "failed": QT_TRANSLATE_NOOP("ActivityModel", "failed")}
 OUTCOME_COLOURS = {"pending": palette.WARN, "ok": palette.OK, "failed": palette.ALARM}
 Index = QModelIndex | QPersistentModelIndex
 SIZE_HINT_HEIGHT = 190
@@ -60,7 +74,7 @@ class ActivityRow:
 
 def action_title(action: str) -> str:
     try:
-        return TITLES[ActionKind(action)]
+        return title(ActionKind(action))
     except ValueError:
         return action
 
@@ -126,7 +140,7 @@ class ActivityModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("ActivityModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -139,8 +153,12 @@ class ActivityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COLUMNS.index("Outcome"):
             return QColor(OUTCOME_COLOURS.get(row.outcome, palette.TEXT))
         if role == Qt.ItemDataRole.ToolTipRole:
-            done = f", outcome at {self._clock(row.outcome_time)}" if row.outcome_time else ""
-            return f"{row.action} {row.action_id[:8]}: intent at {self._clock(row.campaign_time)}{done}"
+            done = ""
+            if row.outcome_time:
+                done = QCoreApplication.translate("ActivityModel", ", outcome at {time}").format(
+                    time=self._clock(row.outcome_time))
+            return QCoreApplication.translate("ActivityModel", "{action} {id}: intent at {time}{done}").format(
+                action=row.action, id=row.action_id[:8], time=self._clock(row.campaign_time), done=done)
         return None
 
     def text(self, row: ActivityRow, column: int) -> str:
@@ -149,7 +167,8 @@ class ActivityModel(QAbstractTableModel):
             row.who,
             action_title(row.action),
             f"{row.before} → {row.after}",
-            row.outcome,
+            QCoreApplication.translate("ActivityModel", str(OUTCOMES[row.outcome])) if row.outcome in OUTCOMES
+            else row.outcome,
             row.message,
         )[column]
 
@@ -187,13 +206,13 @@ class ActivityPanel(QFrame):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.status = QLabel("reading the audit trail…", self)
+        self.status = QLabel(self.tr("reading the audit trail…"), self)
         self.status.setObjectName("activityStatus")
-        self.export_button = QPushButton("Export CSV…", self)
-        self.export_button.setToolTip("Save the whole audit trail (both phases of every action) as CSV")
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setToolTip(self.tr("Save the whole audit trail (both phases of every action) as CSV"))
         self.export_button.clicked.connect(self._ask_export)
 
-        title = QLabel("ACTIVITY", self)
+        title = QLabel(self.tr("ACTIVITY"), self)
         title.setObjectName("panelTitle")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -234,19 +253,22 @@ class ActivityPanel(QFrame):
         try:
             entries = self._audit.entries()
         except Exception as exc:  # a damaged trail must not take the window down
-            self._deliver(self._guarded(self.status.setText), f"cannot read the audit trail: {exc}")
+            self._deliver(self._guarded(self.status.setText),
+                          QCoreApplication.translate("ActivityPanel", "cannot read the audit trail: {error}").format(
+                              error=exc))
             return
         self._deliver(self._guarded(self._loaded), entries)
 
     def _loaded(self, entries: list[AuditEntry]) -> None:
         self.model.merge(entries)
-        self.status.setText(f"audit trail: {self._audit.path}")
+        self.status.setText(self.tr("audit trail: {path}").format(path=self._audit.path))
 
     # ------------------------------------------------------------ export
 
     def _ask_export(self) -> None:
         suggested = str(self._audit.path.with_name(self._audit.path.stem + "-activity.csv"))
-        path, _ = QFileDialog.getSaveFileName(self, "Export activity as CSV", suggested, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export activity as CSV"), suggested,
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(Path(path))
 
@@ -259,9 +281,11 @@ class ActivityPanel(QFrame):
         try:
             entries = self._audit.entries()
             export_csv(entries, path)
-            text = f"exported {len(entries)} entries to {path}"
+            text = QCoreApplication.translate("ActivityPanel", "exported {count} entries to {path}").format(
+                count=len(entries), path=path)
         except OSError as exc:
-            text = f"export failed: {exc.strerror or exc}"
+            text = QCoreApplication.translate("ActivityPanel", "export failed: {error}").format(
+                error=exc.strerror or exc)
         self._deliver(self._guarded(self._exported), text)
 
     def _exported(self, text: str) -> None:

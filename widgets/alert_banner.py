@@ -93,7 +93,7 @@ class AlertBanner(QFrame):
         for alert in newest_first[:MAX_ROWS]:
             self._rows.addWidget(self._row(alert))
         if len(alerts) > MAX_ROWS:  # the banner must not push the charts off a 1080p screen
-            more = QLabel(f"… and {len(alerts) - MAX_ROWS} more active alert(s)", self)
+            more = QLabel(self.tr("… and {count} more active alert(s)").format(count=len(alerts) - MAX_ROWS), self)
             more.setObjectName("alertText")
             self._rows.addWidget(more)
         unacknowledged = [a for a in alerts if a.acknowledged_by is None]
@@ -113,12 +113,13 @@ class AlertBanner(QFrame):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         when = alert.raised_at.astimezone(self._tz).strftime("%H:%M:%S")
-        who = f" · acknowledged by {alert.acknowledged_by}" if alert.acknowledged_by else ""
+        who = (self.tr(" · acknowledged by {person}").format(person=alert.acknowledged_by)
+               if alert.acknowledged_by else "")
         text = QLabel(f"⚠ {when}  {alert.message}{who}", row)
         text.setObjectName("alertText")
         layout.addWidget(text, 1)
         if alert.acknowledged_by is None:
-            button = QPushButton("Acknowledge", row)
+            button = QPushButton(self.tr("Acknowledge"), row)
             button.setObjectName("acknowledgeButton")
             button.clicked.connect(lambda: self._acknowledge(alert.alert_id, who_am_i()))
             layout.addWidget(button)

@@ -19,6 +19,7 @@ from console.series import SeriesKey, SeriesStore
 from widgets import palette
 
 AXIS_WIDTH = 52
+LINE_WIDTH = 2  # px: curves are read from across the war room
 # Stacking inside a plot: the grid (drawn by the axes) at the back, then the right-axis curves, then
 # the main view (pyqtgraph puts it at -100) with the left-axis curves, markers, title and legend.
 Z_AXES = -200
@@ -134,7 +135,7 @@ class ChartPlot:
             plot.getAxis("right").setStyle(showValues=False)
 
     def _add_curve(self, style: SeriesStyle) -> pg.PlotDataItem:
-        curve = pg.PlotDataItem(pen=pg.mkPen(style.color, width=2), name=style.label)
+        curve = pg.PlotDataItem(pen=pg.mkPen(style.color, width=LINE_WIDTH), name=style.label)
         if style.right:
             self.right_view.addItem(curve)
         else:
@@ -165,8 +166,12 @@ class ChartPlot:
             self._right_view.linkedViewChanged(self.view, self._right_view.XAxis)
 
     def columns(self) -> int:
-        """Pixel columns of the data area: the resolution worth sending to the curves."""
-        return max(int(self.view.width()), 100)
+        """Columns of the data area one line width wide: the resolution worth sending to the curves.
+
+        A 2 px line cannot show detail finer than 2 px, and the raster engine's cost of a thick line
+        grows with its points: half the points, the same picture, half the paint (docs/performance.md).
+        """
+        return max(int(self.view.width()) // LINE_WIDTH, 100)
 
     def update(self, store: SeriesStore, x_min: float, x_max: float, columns: int) -> None:
         tops = {False: 0.0, True: 0.0}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTime
 
 DASH = "—"
 
@@ -33,6 +34,15 @@ class Numbers:
     def money(self, value: float, currency: str) -> str:
         """Whole units and the ISO code: "1 234 567 PLN"; cents are noise on a sale-day wall."""
         return f"{self.integer(value)} {currency}"
+
+    def time_of_day(self, moment: datetime, tz: tzinfo | None = None, reference: datetime | None = None) -> str:
+        """A clock time in the locale's short form ("15:45", "3:45 PM"), in `tz` (None: this machine's);
+        with the weekday in front when it falls on another day than `reference`."""
+        local = moment.astimezone(tz)
+        text = self._locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        if reference is not None and reference.astimezone(tz).date() != local.date():
+            return f"{self._locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)} {text}"
+        return text
 
     def bytes(self, count: float) -> str:
         """Decimal units (kB, MB, GB, TB), the way CDN dashboards and bills count."""

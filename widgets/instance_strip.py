@@ -7,7 +7,7 @@ the delay operators misjudge during a scale-out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from console.snapshots import InstanceInfo
@@ -21,18 +21,22 @@ def instance_state(info: InstanceInfo) -> tuple[str, str]:
     """(words for the operator, colour key for the stylesheet)."""
     lifecycle = info.lifecycle_state
     if lifecycle.startswith("Pending"):
-        return "launching", "pending"
-    if lifecycle.startswith(("Terminat", "Detach", "Standby", "EnteringStandby")):
+        return QCoreApplication.translate("InstanceStrip", "launching"), "pending"
+    if lifecycle.startswith("Terminat"):
+        return QCoreApplication.translate("InstanceStrip", "terminating"), "gone"
+    if lifecycle.startswith(("Detach", "Standby", "EnteringStandby")):
         return lifecycle.lower(), "gone"
     if info.health_status == "Unhealthy":
-        return "unhealthy", "unhealthy"
+        return QCoreApplication.translate("InstanceStrip", "unhealthy"), "unhealthy"
     target = info.target_health
     if target is None or target == "initial":
-        return "warming up", "warming"
+        return QCoreApplication.translate("InstanceStrip", "warming up"), "warming"
     if target == "healthy":
-        return "healthy", "healthy"
-    if target in ("draining", "unused"):
-        return target, "gone"
+        return QCoreApplication.translate("InstanceStrip", "healthy"), "healthy"
+    if target == "draining":
+        return QCoreApplication.translate("InstanceStrip", "draining"), "gone"
+    if target == "unused":
+        return QCoreApplication.translate("InstanceStrip", "unused"), "gone"
     return target, "unhealthy"
 
 
@@ -69,16 +73,15 @@ class InstanceStrip(QFrame):
             words, key = instance_state(info)
             cpu = "" if info.cpu_percent is None else f" {info.cpu_percent:.0f}%"
             chip.setText(f"{short_id(info.instance_id)} {words}{cpu}")
-            chip.setToolTip(
-                f"{info.instance_id}\nAuto Scaling: {info.lifecycle_state}, {info.health_status}\n"
-                f"load balancer: {info.target_health or 'not registered'}"
-            )
+            chip.setToolTip(self.tr("{id}\nAuto Scaling: {lifecycle}, {health}\nload balancer: {target}").format(
+                id=info.instance_id, lifecycle=info.lifecycle_state, health=info.health_status,
+                target=info.target_health or self.tr("not registered")))
             set_style_property(chip, "health", key)
             set_style_property(chip, "stale", "true" if self._stale else "false")
         for index, chip in enumerate(self._chips):
             chip.setVisible(index < len(shown))
         hidden = len(ranked) - len(shown)
-        self._more.setText(f"+ {hidden} more" if hidden else "")
+        self._more.setText(self.tr("+ {count} more").format(count=hidden) if hidden else "")
         self._grid.removeWidget(self._more)
         self._grid.addWidget(self._more, (len(shown) + COLUMNS - 1) // COLUMNS, 0, 1, COLUMNS)
         self._more.setVisible(bool(hidden))

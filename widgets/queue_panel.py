@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import tzinfo
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
 from console.observable import Observable
@@ -13,7 +13,24 @@ from console.views import QueueView, SourceHealth
 from widgets.formatting import DASH, wait_text
 from widgets.panel import Panel
 
-GATES = {"shop": "shop queue", "cloudflare": "Cloudflare waiting room"}
+
+def gate_name(control: str) -> str:
+    """The admission control in the interface language."""
+    names = {"shop": QCoreApplication.translate("QueuePanel", "shop queue"),
+             "cloudflare": QCoreApplication.translate("QueuePanel", "Cloudflare waiting room")}
+    return names.get(control, control)
+
+
+def status_name(status: str) -> str:
+    """The queue's status (ours, or the waiting room's) in the interface language."""
+    status = status.replace("_", " ")
+    names = {"admitting": QCoreApplication.translate("QueuePanel", "admitting"),
+             "queue empty": QCoreApplication.translate("QueuePanel", "queue empty"),
+             "queueing": QCoreApplication.translate("QueuePanel", "queueing"),
+             "not queueing": QCoreApplication.translate("QueuePanel", "not queueing"),
+             "event prequeueing": QCoreApplication.translate("QueuePanel", "pre-queue before the event"),
+             "suspended": QCoreApplication.translate("QueuePanel", "suspended")}
+    return names.get(status, status)
 
 
 class QueuePanel(Panel):
@@ -28,11 +45,12 @@ class QueuePanel(Panel):
         locale: QLocale | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Queue", health, tz=tz, locale=locale, parent=parent)
-        self.queued = self.add_tile("Queued", 0, 0)
-        self.wait = self.add_tile("Estimated wait", 0, 1)
-        self.admitted = self.add_tile("Admitted / min", 1, 0)
-        self.status = self.add_tile("Admissions", 1, 1)
+        super().__init__(QCoreApplication.translate("QueuePanel", "Queue"), health, tz=tz, locale=locale,
+                         parent=parent)
+        self.queued = self.add_tile(self.tr("Queued"), 0, 0)
+        self.wait = self.add_tile(self.tr("Estimated wait"), 0, 1)
+        self.admitted = self.add_tile(self.tr("Admitted / min"), 1, 0)
+        self.status = self.add_tile(self.tr("Admissions"), 1, 1)
         self.watch(queue, self._show)
         self.refresh_freshness(time.monotonic())
 
@@ -42,17 +60,18 @@ class QueuePanel(Panel):
                 tile.set_value(DASH)
             return
         n = self.numbers
-        gate = GATES.get(view.control, view.control)
+        gate = gate_name(view.control)
         other = ""
         if view.control == "shop" and view.room_queued:
-            other = f"+ {n.integer(view.room_queued)} in waiting room"
-        self.queued.set_value(n.integer(view.queued), other or f"in the {gate}")
-        self.wait.set_value(wait_text(view.estimated_wait_seconds), "for someone joining now")
-        rate = f"rate set to {n.integer(view.admission_rate)}/min"
+            other = self.tr("+ {count} in waiting room").format(count=n.integer(view.room_queued))
+        self.queued.set_value(n.integer(view.queued), other or self.tr("in the {gate}").format(gate=gate))
+        self.wait.set_value(wait_text(view.estimated_wait_seconds), self.tr("for someone joining now"))
+        rate = self.tr("rate set to {rate}/min").format(rate=n.integer(view.admission_rate))
         self.admitted.set_value(n.integer(view.admitted_per_minute), rate)
+        status = status_name(view.status)
         if view.paused:
-            self.status.set_value("PAUSED", gate, "alarm")
+            self.status.set_value(self.tr("PAUSED"), gate, "alarm")
         elif view.status == "admitting":
-            self.status.set_value("admitting", gate, "ok")
+            self.status.set_value(status, gate, "ok")
         else:
-            self.status.set_value(view.status.replace("_", " "), gate)
+            self.status.set_value(status, gate)

@@ -9,29 +9,45 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from console.snapshots import FailureKind
 from console.views import SourceHealth
 from widgets.formatting import DASH, age_text
 from widgets.theme import set_style_property
 
 Level = Literal["", "ok", "warn", "alarm"]
 
-WAITING = "waiting for data…"
+WAITING = "waiting for data…"  # the source text; `waiting_text()` gives it in the interface language
+
+
+def waiting_text() -> str:
+    return QCoreApplication.translate("Tile", "waiting for data…")
 
 
 def freshness_text(health: SourceHealth, monotonic_now: float, clock_text: str | None) -> str:
     """The tile's freshness line: waiting, updated N ago, or stale since the last success."""
     age = health.age(monotonic_now)
     if age is None:
-        return "no data yet" if health.error else WAITING
+        return QCoreApplication.translate("Tile", "no data yet") if health.error else waiting_text()
     if not health.is_stale(monotonic_now):
-        return f"updated {age_text(age)} ago"
+        return QCoreApplication.translate("Tile", "updated {age} ago").format(age=age_text(age))
     if clock_text:
-        return f"stale since {clock_text}"
-    return f"stale for {age_text(age)}"
+        return QCoreApplication.translate("Tile", "stale since {time}").format(time=clock_text)
+    return QCoreApplication.translate("Tile", "stale for {age}").format(age=age_text(age))
+
+
+def error_line(health: SourceHealth) -> str:
+    """Why the last poll failed. Rejected credentials say so, and how to get back: they are the one
+    failure the console cannot wait out on its own."""
+    if health.error is None:
+        return ""
+    if health.failure is FailureKind.AUTH:
+        return QCoreApplication.translate("Tile", "credentials rejected (renew them, then Reconnect): {error}").format(
+            error=health.error)
+    return QCoreApplication.translate("Tile", "last poll failed: {error}").format(error=health.error)
 
 
 def is_greyed(health: SourceHealth, monotonic_now: float) -> bool:
@@ -81,11 +97,11 @@ class Tile(QFrame):
         self.setProperty("stale", "false")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._caption = self._label("tileCaption", caption)
-        self._freshness = self._label("tileFreshness", WAITING)
+        self._freshness = self._label("tileFreshness", waiting_text())
         self._freshness.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._value = self._label("tileValue", DASH)
         self._value.setProperty("level", "")
-        self._badge = self._label("tileBadge", "THROTTLED")
+        self._badge = self._label("tileBadge", self.tr("THROTTLED"))
         self._badge.setVisible(False)
         self._sub = ElidedLabel(self)
         self._sub.setObjectName("tileSub")
@@ -116,7 +132,7 @@ class Tile(QFrame):
 
     def set_freshness(self, health: SourceHealth, monotonic_now: float, clock_text: str | None) -> None:
         _set_text(self._freshness, freshness_text(health, monotonic_now, clock_text))
-        self._error.set_full_text(f"last poll failed: {health.error}" if health.error else "")
+        self._error.set_full_text(error_line(health))
         self._error.setVisible(health.error is not None)
         self._badge.setVisible(health.throttled)
         set_style_property(self, "stale", "true" if is_greyed(health, monotonic_now) else "false")

@@ -9,9 +9,11 @@ it stays put until they double-click a chart or press Live.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime, tzinfo
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.markers import Marker, MarkerList
@@ -25,46 +27,50 @@ LEAD = 0.02  # empty share of the window right of the newest sample, so it is no
 
 CHARTS = (
     ChartSpec(
-        "Traffic",
+        str(QT_TRANSLATE_NOOP("TimeCharts", "Traffic")),
         (
-            SeriesStyle(SeriesKey.VISITORS, "visitors/min", palette.BLUE),
-            SeriesStyle(SeriesKey.EDGE_REQUESTS, "edge requests/min (right)", palette.VIOLET, right=True),
+            SeriesStyle(SeriesKey.VISITORS, str(QT_TRANSLATE_NOOP("TimeCharts", "visitors/min")), palette.BLUE),
+            SeriesStyle(SeriesKey.EDGE_REQUESTS, str(QT_TRANSLATE_NOOP("TimeCharts", "edge requests/min (right)")),
+                        palette.VIOLET, right=True),
         ),
         left_floor=10.0,
         right_floor=100.0,
     ),
     ChartSpec(
-        "Shop health",
+        str(QT_TRANSLATE_NOOP("TimeCharts", "Shop health")),
         (
-            SeriesStyle(SeriesKey.ERROR_RATE, "5xx %", palette.RED),
-            SeriesStyle(SeriesKey.LATENCY, "latency ms (right)", palette.YELLOW, right=True),
+            SeriesStyle(SeriesKey.ERROR_RATE, str(QT_TRANSLATE_NOOP("TimeCharts", "5xx %")), palette.RED),
+            SeriesStyle(SeriesKey.LATENCY, str(QT_TRANSLATE_NOOP("TimeCharts", "latency ms (right)")),
+                        palette.YELLOW, right=True),
         ),
         left_floor=2.0,
         right_floor=500.0,
     ),
     ChartSpec(
-        "Queue",
+        str(QT_TRANSLATE_NOOP("TimeCharts", "Queue")),
         (
-            SeriesStyle(SeriesKey.QUEUE, "queued", palette.CYAN),
-            SeriesStyle(SeriesKey.ADMITTED, "admitted/min (right)", palette.GREEN, right=True),
+            SeriesStyle(SeriesKey.QUEUE, str(QT_TRANSLATE_NOOP("TimeCharts", "queued")), palette.CYAN),
+            SeriesStyle(SeriesKey.ADMITTED, str(QT_TRANSLATE_NOOP("TimeCharts", "admitted/min (right)")),
+                        palette.GREEN, right=True),
         ),
         left_floor=10.0,
         right_floor=10.0,
     ),
     ChartSpec(
-        "Sales",
+        str(QT_TRANSLATE_NOOP("TimeCharts", "Sales")),
         (
-            SeriesStyle(SeriesKey.SOLD_RATE, "sold/min", palette.GREEN),
-            SeriesStyle(SeriesKey.SOLD, "tickets sold (right)", palette.ORANGE, right=True),
+            SeriesStyle(SeriesKey.SOLD_RATE, str(QT_TRANSLATE_NOOP("TimeCharts", "tickets sold/min")), palette.GREEN),
+            SeriesStyle(SeriesKey.SOLD, str(QT_TRANSLATE_NOOP("TimeCharts", "tickets sold (right)")),
+                        palette.ORANGE, right=True),
         ),
         left_floor=10.0,
         right_floor=100.0,
     ),
     ChartSpec(
-        "Fleet",
+        str(QT_TRANSLATE_NOOP("TimeCharts", "Fleet")),
         (
-            SeriesStyle(SeriesKey.DESIRED, "desired", palette.ORANGE),
-            SeriesStyle(SeriesKey.SERVING, "serving", palette.BLUE),
+            SeriesStyle(SeriesKey.DESIRED, str(QT_TRANSLATE_NOOP("TimeCharts", "desired")), palette.ORANGE),
+            SeriesStyle(SeriesKey.SERVING, str(QT_TRANSLATE_NOOP("TimeCharts", "serving")), palette.BLUE),
         ),
         left_floor=4.0,
     ),
@@ -75,6 +81,12 @@ def utc_offset_for_axis(tz: tzinfo | None) -> int:
     """pyqtgraph's DateAxisItem counts offsets west-positive (like time.timezone): UTC+1 is -3600."""
     offset = datetime.now(tz).astimezone(tz).utcoffset()
     return -int(offset.total_seconds()) if offset is not None else 0
+
+
+def translated(spec: ChartSpec) -> ChartSpec:
+    """The chart's title and legend in the interface language (marked for translation in CHARTS)."""
+    series = tuple(replace(style, label=QCoreApplication.translate("TimeCharts", style.label)) for style in spec.series)
+    return replace(spec, title=QCoreApplication.translate("TimeCharts", spec.title), series=series)
 
 
 class TimeCharts(QWidget):
@@ -123,17 +135,18 @@ class TimeCharts(QWidget):
             "left": CompactAxis("left"),
             "right": CompactAxis("right"),
         }
-        return ChartPlot(self.canvas.addPlot(row=row, col=0, axisItems=axes), spec)
+        return ChartPlot(self.canvas.addPlot(row=row, col=0, axisItems=axes), translated(spec))
 
     def _make_bar(self) -> QFrame:
         bar = QFrame(self)
         bar.setObjectName("chartBar")
         hours = self._window / 3600.0
-        span = QLabel(f"last {hours:g} h" if hours >= 1 else f"last {self._window / 60:g} min", bar)
+        span = QLabel(self.tr("last {hours} h").format(hours=f"{hours:g}") if hours >= 1 else
+                      self.tr("last {minutes} min").format(minutes=f"{self._window / 60:g}"), bar)
         self._state = QLabel(bar)
-        self.live_button = QPushButton("Live", bar)
+        self.live_button = QPushButton(self.tr("Live"), bar)
         self.live_button.setObjectName("liveButton")
-        self.live_button.setToolTip("Follow the newest data again (or double-click a chart)")
+        self.live_button.setToolTip(self.tr("Follow the newest data again (or double-click a chart)"))
         self.live_button.clicked.connect(self.go_live)
         row = QHBoxLayout(bar)
         row.setContentsMargins(8, 2, 8, 2)
@@ -166,7 +179,8 @@ class TimeCharts(QWidget):
 
     def _show_following(self) -> None:
         self.live_button.setEnabled(not self._following)
-        self._state.setText("● following live" if self._following else "paused: double-click or press Live")
+        self._state.setText(self.tr("● following live") if self._following else
+                            self.tr("paused: double-click or press Live"))
 
     def _live_range(self) -> tuple[float, float]:
         """From the first sample (at most the window back) to the latest: no empty hours at the start of a day."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -23,6 +24,7 @@ class ActionKind(StrEnum):
     ADMISSIONS_PAUSE = "admissions-pause"
     ADMISSIONS_RESUME = "admissions-resume"
     ADMISSION_RATE = "admission-rate"
+    PRESCALE = "prescale"  # an Auto Scaling scheduled action: desired capacity at a set time
 
 
 RESOURCE_OF = {
@@ -33,13 +35,15 @@ RESOURCE_OF = {
     ActionKind.ADMISSIONS_PAUSE: Resource.ADMISSIONS,
     ActionKind.ADMISSIONS_RESUME: Resource.ADMISSIONS,
     ActionKind.ADMISSION_RATE: Resource.ADMISSIONS,
+    ActionKind.PRESCALE: Resource.CAPACITY,
 }
 
 
 @dataclass(frozen=True)
 class ActionRequest:
     kind: ActionKind
-    amount: int = 0  # instances to add (scale-out), capacity (scale-to) or admissions per minute (rate)
+    amount: int = 0  # instances to add (scale-out), capacity (scale-to, prescale) or admissions per minute (rate)
+    at: datetime | None = None  # prescale: when the scheduled action sets the capacity (aware, campaign time)
 
     @property
     def resource(self) -> Resource:

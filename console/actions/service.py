@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from console.actions.audit import AuditLog
 from console.actions.backends import Admissions, Backends
+from console.actions.prescale import apply_prescale, propose_prescale
 from console.actions.requests import ActionKind, ActionRequest, ActionResult, Proposal, Resource
 from console.clock import Clock
 from console.config import Campaign
@@ -63,6 +64,11 @@ class ActionService:
 
     def prepare(self, request: ActionRequest) -> Proposal:
         self._check_role()
+        if request.kind is ActionKind.PRESCALE:
+            try:
+                return propose_prescale(self._campaign, self._backends.capacity, request, self._clock.now())
+            except ValueError as exc:
+                raise ActionRefused(str(exc)) from None
         if request.resource is Resource.CAPACITY:
             return self._propose_capacity(request)
         if request.resource is Resource.PROTECTION:
@@ -179,6 +185,8 @@ class ActionService:
 
     def _apply(self, proposal: Proposal, action_id: str) -> str:
         kind = proposal.request.kind
+        if kind is ActionKind.PRESCALE:
+            return apply_prescale(self._backends.capacity, proposal)
         if proposal.request.resource is Resource.CAPACITY:
             _, after = self._backends.capacity.set_desired_capacity(int(proposal.after))
             return str(after)

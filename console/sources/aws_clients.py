@@ -171,8 +171,9 @@ def aws_call(action: str, missing: str | None = None) -> Iterator[None]:
 
 @contextmanager
 def parsing(action: str) -> Iterator[None]:
-    """Read a response; a missing key or a wrong type means the body was malformed or partial."""
+    """Read a response; a missing key, a wrong type or an impossible number (a 400-digit count, a time
+    before year 1 in UTC) means the body was malformed or partial."""
     try:
         yield
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as exc:
         raise SourceError(FailureKind.BAD_RESPONSE, f"{action}: malformed response ({exc!r})") from exc

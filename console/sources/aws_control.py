@@ -1,18 +1,22 @@
-"""Changes the Auto Scaling group's desired capacity, within the group's own limits.
+"""Changes the Auto Scaling group's desired capacity, now or at a set time, within the group's own limits.
 
 Real AWS refuses a desired capacity outside [MinSize, MaxSize]; emulators may not (moto accepts
 anything), so the limits are checked here against the group as it is now, before the call. The
 campaign's own cap (safety.max_instances) is the action service's business, on top of this.
+A pre-scale is an Auto Scaling scheduled action, so it happens at its time even if no console runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from console.config import AwsConfig
+from console.snapshots import FailureKind
 from console.sources.aws import parse_group
 from console.sources.aws_clients import WireCounter, aws_call, make_client, open_session, parsing, to_source_error
+from console.sources.errors import SourceError
 
 
 class CapacityRefused(ValueError):
@@ -24,6 +28,18 @@ class GroupCapacity:
     desired: int
     min_size: int
     max_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledCapacity:
+    """One scheduled action of the group: the desired capacity it sets, and when (UTC)."""
+
+    name: str
+    desired: int
+    start: datetime
+
+    def describe(self) -> str:
+        return f"{self.desired} instances at {self.start:%Y-%m-%d %H:%M} UTC"
 
 
 class AutoScalingControl:
@@ -65,6 +81,43 @@ class AutoScalingControl:
                 AutoScalingGroupName=self.group_name, DesiredCapacity=n, HonorCooldown=honor_cooldown
             )
         return before.desired, self.describe().desired
+
+    def scheduled_capacity(self, action_name: str) -> ScheduledCapacity | None:
+        """The group's scheduled action `action_name`, or None when there is none."""
+        with aws_call("autoscaling:DescribeScheduledActions"):
+            response = self._autoscaling().describe_scheduled_actions(
+                AutoScalingGroupName=self.group_name, ScheduledActionNames=[action_name]
+            )
+        with parsing("DescribeScheduledActions"):
+            for action in response["ScheduledUpdateGroupActions"]:
+                if action["ScheduledActionName"] == action_name and "DesiredCapacity" in action:
+                    start = action["StartTime"]
+                    return ScheduledCapacity(action_name, int(action["DesiredCapacity"]), start.astimezone(UTC))
+        return None
+
+    def schedule_capacity(self, action_name: str, desired: int, start: datetime) -> ScheduledCapacity:
+        """Create or replace the scheduled action `action_name`: desired capacity `desired` at `start`.
+
+        Only DesiredCapacity is set, so the group's MinSize and MaxSize stay as they are and AWS keeps
+        refusing what MaxSize does not allow. Returns the action as AWS reports it afterwards.
+        """
+        group = self.describe()  # an unknown group is NOT_FOUND here (moto accepts the put for any name)
+        if not group.min_size <= desired <= group.max_size:
+            raise CapacityRefused(
+                f"desired capacity {desired} is outside {self.group_name}'s limits "
+                f"(MinSize {group.min_size}, MaxSize {group.max_size}); nothing scheduled"
+            )
+        with aws_call("autoscaling:PutScheduledUpdateGroupAction"):
+            self._autoscaling().put_scheduled_update_group_action(
+                AutoScalingGroupName=self.group_name,
+                ScheduledActionName=action_name,
+                StartTime=start.astimezone(UTC),
+                DesiredCapacity=desired,
+            )
+        scheduled = self.scheduled_capacity(action_name)
+        if scheduled is None:
+            raise SourceError(FailureKind.BAD_RESPONSE, f"AWS accepted but does not list {action_name!r}")
+        return scheduled
 
     def close(self) -> None:
         if self._client is not None:

@@ -20,6 +20,7 @@ from console.clock import Clock
 from console.config import CloudflareConfig
 from console.snapshots import CloudflareSnapshot, FailureKind, SourceName, TrafficMinute
 from console.sources.cloudflare_parse import (
+    error_codes,
     failure_from_sdk,
     parse_room,
     parse_room_status,
@@ -72,8 +73,11 @@ def make_client(config: CloudflareConfig, token: str, timeout: float) -> cloudfl
     return client
 
 
-def call_sdk(request: Callable[[], object], token: str) -> object:
+def call_sdk(request: Callable[[], object], token: str, missing: str | None = None) -> object:
     """Run one SDK request; every failure becomes a SourceError with the token scrubbed.
+
+    `missing` is what to say when the answer is 404: Cloudflare's own words ("Could not route to
+    /client/v4/zones/…") do not tell the operator which line of the campaign file is wrong.
 
     The SourceError is raised outside the `except` block so that it carries no context chain (the
     SDK's exception holds the request, and the request holds the Authorization header).
@@ -86,6 +90,9 @@ def call_sdk(request: Callable[[], object], token: str) -> object:
         return request()
     except cloudflare.APIError as exc:
         failure = failure_from_sdk(exc, token)
+        if missing is not None and failure.kind is FailureKind.NOT_FOUND:
+            codes = ", ".join(str(code) for code in sorted(error_codes(getattr(exc, "body", None))))
+            failure = SourceError(FailureKind.NOT_FOUND, f"{missing} (Cloudflare error {codes or 404})")
     except (json.JSONDecodeError, UnicodeDecodeError):
         failure = SourceError(FailureKind.BAD_RESPONSE, "Cloudflare answered with a body that is not JSON")
     raise failure
@@ -126,19 +133,25 @@ class CloudflareSource:
         now = self._clock.now()
         zone_id, room_id = self._config.zone_id, self._config.waiting_room_id
         client = self._client
+        no_zone = f"Cloudflare zone {zone_id!r} not found: check cloudflare.zone_id in the campaign file"
+        no_room = (f"waiting room {room_id!r} not found in zone {zone_id!r}: "
+                   "check cloudflare.waiting_room_id in the campaign file")
         level = parse_security_level(
             call_sdk(
                 lambda: client.zones.settings.with_raw_response.get("security_level", zone_id=zone_id).json(),
                 self._token,
+                no_zone,
             )
         )
         room = parse_room(
-            call_sdk(lambda: client.waiting_rooms.with_raw_response.get(room_id, zone_id=zone_id).json(), self._token)
+            call_sdk(lambda: client.waiting_rooms.with_raw_response.get(room_id, zone_id=zone_id).json(), self._token,
+                     no_room)
         )
         status = parse_room_status(
             call_sdk(
                 lambda: client.waiting_rooms.statuses.with_raw_response.get(room_id, zone_id=zone_id).json(),
                 self._token,
+                no_room,
             )
         )
         return CloudflareSnapshot(

@@ -171,7 +171,10 @@ def _minute(value: object, what: str) -> datetime:
         raise _bad(f"{what}: datetimeMinute {value[:40]!r} is not a time") from None
     if moment.tzinfo is None:
         raise _bad(f"{what}: datetimeMinute {value[:40]!r} has no time zone")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+        raise _bad(f"{what}: datetimeMinute {value[:40]!r} is out of range") from None
 
 
 def _traffic_row(group: object) -> TrafficMinute:

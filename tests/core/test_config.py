@@ -34,6 +34,8 @@ def test_example_campaign_loads() -> None:
         (lambda t: t.replace('currency = "PLN"', 'currency = "zloty"'), "campaign.currency:"),
         (lambda t: t.replace("https://tickets", "tickets"), "shop.base_url: must start with http"),
         (lambda t: t + "\n[[oops", "not valid TOML"),
+        (lambda t: t.replace('"Europe/Warsaw"', '"Mars/Olympus"'), "campaign.timezone: is not a known time zone"),
+        (lambda t: t.replace("[shop]", '[shop]\n"a\\nb" = 1'), "shop.'a\\nb': is not a known key"),
     ],
 )
 def test_each_mistake_names_the_key(edit, expected: str) -> None:  # type: ignore[no-untyped-def]

@@ -73,3 +73,13 @@ def test_backoff_grows_with_jitter_and_honours_retry_after() -> None:
     assert 6.4 <= delays[2] <= 9.6
     assert max(delays) <= 72.0
     assert backoff.delay(1, 30.0, rng) == 30.0
+
+
+def test_capped_backoff_never_waits_past_one_and_a_half_polls_unless_asked() -> None:
+    backoff = Backoff.capped(4.0)
+    rng = random.Random(7)
+    delays = [backoff.delay(n, None, rng) for n in range(1, 40)]
+    assert 3.2 <= delays[0] <= 4.0
+    assert max(delays) <= 6.0  # a backend that is back is polled again within two intervals
+    assert min(delays[3:]) >= 6.0 * 0.8  # still backing off: jitter only shortens
+    assert backoff.delay(5, 30.0, rng) == 30.0  # Retry-After wins over the cap

@@ -94,7 +94,7 @@ def test_failing_from_the_start_is_greyed_with_no_data_yet(qtbot: QtBot) -> None
     tile.set_freshness(health, 100.0, None)
     assert tile.freshness == "no data yet"
     assert tile.is_stale
-    assert tile.error_text == "last poll failed: ExpiredToken"
+    assert tile.error_text == "credentials rejected (renew them, then Reconnect): ExpiredToken"
 
 
 def test_alarm_level_colours_the_value(qtbot: QtBot) -> None:
