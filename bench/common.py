@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+LOAD_AT_START = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ def machine() -> dict[str, Any]:
         "os": platform.platform(terse=True),
         "python": platform.python_version(),
         "qt_platform": os.environ.get("QT_QPA_PLATFORM", ""),
+        # Other processes' load while the benchmark ran: figures from a busy machine are pessimistic.
+        "load_1m_at_start": round(LOAD_AT_START, 2) if LOAD_AT_START is not None else None,
+        "load_1m_at_end": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
 
 

@@ -10,6 +10,7 @@ much later than 10 ms each tick comes. Target: max <= 50 ms.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -19,6 +20,9 @@ from bench.live_window import run_live_window
 from console.demo.faults import Fault, FaultKind
 from console.snapshots import SourceName
 from widgets.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from console.demo.environment import DemoEnvironment
 
 SPEED = 10.0  # the demo's default
 PHASE_S = 30.0
@@ -56,8 +60,9 @@ def main() -> None:
     heartbeat = Heartbeat()
     seen: dict[str, int] = {}
 
-    def on_live(app: QApplication, window: MainWindow, env: object) -> None:
-        plan = getattr(env, "fault_plan")  # noqa: B009 - DemoEnvironment, typed loosely to keep imports lazy
+    def on_live(app: QApplication, window: MainWindow, env: DemoEnvironment) -> None:
+        plan = env.fault_plan
+        assert plan is not None
         start = plan.elapsed()
         for source in SourceName:
             plan.add(Fault(source, FaultKind.LATENCY, 2.0, start, PHASE_S))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 import resources
@@ -156,7 +156,7 @@ def _add_campaign_menu(window: MainWindow, session: Session, bridge: GuiBridge, 
 
     menu = window.menuBar().findChild(QMenu, "campaignMenu")
     if menu is None:
-        menu = window.menuBar().addMenu("&Campaign")
+        menu = window.menuBar().addMenu(QCoreApplication.translate("App", "&Campaign"))
         menu.setObjectName("campaignMenu")
     preflight = Preflight(session.campaign, session.clock, PreflightPlan(sound_backend=sound_backend))
     dialogs: dict[str, QDialog] = {}
@@ -165,10 +165,14 @@ def _add_campaign_menu(window: MainWindow, session: Session, bridge: GuiBridge, 
         dialog = dialogs.get(name) or dialogs.setdefault(name, make())
         dialog.open()
 
-    credentials = menu.addAction("Credentials…")
+    credentials = menu.addAction(QCoreApplication.translate("App", "Credentials…"))
+    credentials.setShortcut(QKeySequence("Ctrl+K"))
+    window.addAction(credentials)  # the shortcut works in the kiosk too, where the menu bar is hidden
     credentials.triggered.connect(lambda: show("credentials", lambda: CredentialsDialog(
         session.campaign, preflight.source_check, bridge.post, window)))
-    checks = menu.addAction("Pre-flight…")
+    checks = menu.addAction(QCoreApplication.translate("App", "Pre-flight…"))
+    checks.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    window.addAction(checks)
     checks.triggered.connect(lambda: show("preflight", lambda: PreflightPanel(
         preflight, bridge.post, session.service, runner if session.service else None, window)))
 

@@ -44,7 +44,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "keys in the window (also in its menus):\n"
             "  Ctrl+B  board on/off        Ctrl+1  war room     F11  full screen (kiosk)\n"
-            "  Ctrl+L  follow live data    Ctrl+Q  quit\n"
+            "  Ctrl+L  follow live data    Ctrl+K  credentials  Ctrl+Shift+F  pre-flight    Ctrl+Q  quit\n"
             "  Ctrl+Shift+A, C, P, Q, R    add instances, set capacity, protection, admissions, rate\n\n"
             "commands:\n"
             "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n"

@@ -1,9 +1,11 @@
 """Build the one-folder app: `python packaging/build.py` -> dist/saleday-console/.
 
-Renders the app icon from resources/icons/saleday.svg (the PNG is built, not kept in the repo), runs
-PyInstaller on packaging/saleday-console.spec, and on Linux puts the .desktop file and the icon beside the
-executable. Run it with the Python the app is to be built from, with the project installed in it:
-`pip install -e '.[demo,packaging]'`. See packaging/README.md.
+Renders the app icon from resources/icons/saleday.svg and compiles the interface translations
+(resources/i18n/*.ts: the frozen app has no lrelease to compile them at start, as a checkout does) into
+build/packaging/ (generated files are built, not kept in the repo); runs PyInstaller on
+packaging/saleday-console.spec; on Linux puts the .desktop file and the icon beside the executable.
+Run it with the Python the app is to be built from, with the project installed in it:
+`pip install -e '.[packaging]'`. See packaging/README.md.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "saleday-console.spec"
 WORK = ROOT / "build" / "packaging"
 ICON_PNG = WORK / "saleday-console.png"
+CATALOGUES = WORK / "i18n"
 DESKTOP = ROOT / "packaging" / "linux" / "saleday-console.desktop"
 ICON_SIZE = 256
 NAME = "saleday-console"
@@ -48,12 +51,26 @@ def render_icon(svg: Path, png: Path, size: int = ICON_SIZE) -> None:
     del app
 
 
+def compile_catalogues(source: Path, out: Path) -> list[Path]:
+    """Each .ts as a .qm, with the same lrelease the app uses from a checkout."""
+    from widgets.translations import compile_catalogue
+
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("*.qm"):
+        stale.unlink()
+    compiled = []
+    for ts in sorted(source.glob("*.ts")):
+        compile_catalogue(ts, out / f"{ts.stem}.qm")
+        compiled.append(out / f"{ts.stem}.qm")
+    return compiled
+
+
 def check_environment() -> str:
     """The version to build, or a one-line reason why this Python cannot build the app."""
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
-        raise SystemExit("build: PyInstaller is missing; run: pip install -e '.[demo,packaging]'") from None
+        raise SystemExit("build: PyInstaller is missing; run: pip install -e '.[packaging]'") from None
     try:
         import moto  # noqa: F401
     except ImportError:
@@ -72,6 +89,7 @@ def build(dist: Path, console: bool) -> Path:
     app_version = check_environment()
     print(f"build: saleday-console {app_version} with Python {sys.version.split()[0]} on {sys.platform}")
     render_icon(ROOT / "resources" / "icons" / "saleday.svg", ICON_PNG)
+    compile_catalogues(ROOT / "resources" / "i18n", CATALOGUES)
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(WORK / "pyinstaller"), str(SPEC)]
     if console:

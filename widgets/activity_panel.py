@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -208,6 +209,8 @@ class ActivityPanel(QFrame):
         header.setStretchLastSection(True)
         self.status = QLabel(self.tr("reading the audit trail…"), self)
         self.status.setObjectName("activityStatus")
+        # A long path must not widen the window (a translation makes the line longer still).
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.setToolTip(self.tr("Save the whole audit trail (both phases of every action) as CSV"))
         self.export_button.clicked.connect(self._ask_export)

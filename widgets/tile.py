@@ -11,7 +11,7 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
 from console.snapshots import FailureKind
 from console.views import SourceHealth
@@ -89,7 +89,9 @@ class ElidedLabel(QLabel):
 
 
 class Tile(QFrame):
-    """Caption and age on top, big value (and a throttling badge), sub-line, and the last error if any."""
+    """Caption and age on top, big value (and a throttling badge), then the sub-line, or the last error in
+    its place. In its place, not under it: a tile that grew a line would re-lay out the whole window, charts
+    and all, at the very moment a source fails (measured: ~90 ms of GUI thread per resize of the charts)."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,15 +109,16 @@ class Tile(QFrame):
         self._sub.setObjectName("tileSub")
         self._error = ElidedLabel(self)
         self._error.setObjectName("tileError")
-        self._error.setVisible(False)
+        self._notes = QStackedLayout()
+        self._notes.addWidget(self._sub)
+        self._notes.addWidget(self._error)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 5, 10, 6)
         layout.setSpacing(0)
         layout.addLayout(_row(self._caption, self._freshness))
         layout.addLayout(_row(self._value, self._badge))
-        layout.addWidget(self._sub)
-        layout.addWidget(self._error)
+        layout.addLayout(self._notes)
 
     def _label(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -133,7 +136,7 @@ class Tile(QFrame):
     def set_freshness(self, health: SourceHealth, monotonic_now: float, clock_text: str | None) -> None:
         _set_text(self._freshness, freshness_text(health, monotonic_now, clock_text))
         self._error.set_full_text(error_line(health))
-        self._error.setVisible(health.error is not None)
+        self._notes.setCurrentWidget(self._sub if health.error is None else self._error)
         self._badge.setVisible(health.throttled)
         set_style_property(self, "stale", "true" if is_greyed(health, monotonic_now) else "false")
 

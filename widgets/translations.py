@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +87,12 @@ def compile_catalogue(ts: Path, qm: Path) -> None:
 
 
 def catalogue_bytes(code: str) -> bytes:
-    """The compiled catalogue of `code`: the shipped .qm when it is at least as new as the .ts, else the
-    .ts compiled now."""
+    """The compiled catalogue of `code`: the .ts compiled now, unless a shipped .qm is at least as new
+    or there is no lrelease to compile with (a frozen app, whose copied files' times prove nothing)."""
     folder = files("resources").joinpath("i18n")
     name = CATALOGUE.format(code=code)
     with as_file(folder.joinpath(f"{name}.ts")) as ts, as_file(folder.joinpath(f"{name}.qm")) as qm:
-        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime or lrelease() is None):
             return qm.read_bytes()
         if not ts.is_file():
             raise TranslationError(f"no translation for {code!r}")
@@ -106,28 +106,32 @@ class CatalogueTranslator(QTranslator):
     """Holds the catalogue's bytes: Qt reads them in place (PySide6 passes the buffer, not a copy), so
     they must live exactly as long as the translator."""
 
-    def __init__(self, data: bytes) -> None:
-        super().__init__()
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.data = data
         if not self.load(self.data):
+            self.deleteLater()
             raise TranslationError("Qt could not read the catalogue")
 
 
-def _ours(code: str) -> QTranslator:
-    return CatalogueTranslator(catalogue_bytes(code))
+def _ours(code: str, app: QCoreApplication) -> QTranslator:
+    return CatalogueTranslator(catalogue_bytes(code), app)
 
 
-def _qts_own(locale: QLocale) -> QTranslator | None:
+def _qts_own(locale: QLocale, app: QCoreApplication) -> QTranslator | None:
     """Qt's strings (standard buttons, context menus), where the Qt build carries them."""
-    translator = QTranslator()
+    translator = QTranslator(app)
     if translator.load(locale, "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         return translator
+    translator.deleteLater()
     return None
 
 
 def install_language(app: QCoreApplication, code: str | None = None, system: QLocale | None = None) -> Language:
     """Translate the interface into `code` (None: the machine's language) and format numbers, times and
-    money in its locale. Call before building widgets: they translate their text as they are made."""
+    money in its locale. Call before building widgets: they translate their text as they are made.
+    The translators are the application's children: they stay installed whether or not the caller
+    keeps the returned `Language`."""
     code = code or system_language(system)
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
@@ -136,11 +140,11 @@ def install_language(app: QCoreApplication, code: str | None = None, system: QLo
     if code == SOURCE_LANGUAGE:
         return language
     try:
-        language.translators.append(_ours(code))
+        language.translators.append(_ours(code, app))
     except TranslationError as exc:
         language.problem = str(exc)
         log.warning("interface stays in English: %s", exc)
-    qt = _qts_own(language.locale)
+    qt = _qts_own(language.locale, app)
     if qt is not None:
         language.translators.append(qt)
     for translator in language.translators:
@@ -152,5 +156,6 @@ def remove_language(app: QCoreApplication, language: Language) -> None:
     """Undo `install_language` (tests; a language switch would rebuild the window anyway)."""
     for translator in language.translators:
         app.removeTranslator(translator)
+        translator.deleteLater()
     language.translators.clear()
     QLocale.setDefault(language.previous_locale)

@@ -5,7 +5,7 @@
     <name>ActionBar</name>
     <message>
         <source>Protection: Under attack…</source>
-        <translation>Ochrona: tryb Under attack…</translation>
+        <translation>Ochrona: Under attack…</translation>
     </message>
     <message>
         <source>Protection off…</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Set capacity…</source>
-        <translation>Ustaw liczbę instancji…</translation>
+        <translation>Liczba instancji…</translation>
     </message>
     <message>
         <source>Admission rate…</source>
@@ -311,6 +311,18 @@
     <message>
         <source>{role} · alert sound: {sound} · recording to {path}</source>
         <translation>{role} · dźwięk alertów: {sound} · zapis do {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Kampania</translation>
+    </message>
+    <message>
+        <source>Credentials…</source>
+        <translation>Dane logowania…</translation>
+    </message>
+    <message>
+        <source>Pre-flight…</source>
+        <translation>Kontrola przed startem…</translation>
     </message>
     <message>
         <source>Reconnect</source>
@@ -753,7 +765,7 @@ load balancer: {target}</translation>
     </message>
     <message>
         <source>updated {age} ago</source>
-        <translation>odświeżone {age} temu</translation>
+        <translation>{age} temu</translation>
     </message>
     <message>
         <source>stale since {time}</source>

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Kept in the repo but not loaded by the app: code, and Qt Linguist sources (Qt loads the compiled .qm).
-SOURCE_ONLY = (".py", ".pyc", ".ts")
+SOURCE_ONLY = (".py", ".pyc")
 WHEEL_SOURCES = ("pyproject.toml", "README.md", "MANIFEST.in", "console", "widgets", "resources")
 
 
 def checkout_data_files() -> dict[str, str]:
-    """Path inside `resources` -> SHA-256, for every file the app may load."""
+    """Path inside `resources` -> SHA-256, for every file that is not code."""
     folder = ROOT / "resources"
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()

@@ -20,7 +20,7 @@ def data_files(folder: Traversable, prefix: str = "") -> dict[str, str]:
         if entry.is_dir():
             if entry.name != "__pycache__":
                 found.update(data_files(entry, f"{name}/"))
-        elif not entry.name.endswith((".py", ".pyc", ".ts")):  # code, and translation sources
+        elif not entry.name.endswith((".py", ".pyc")):
             found[name] = hashlib.sha256(entry.read_bytes()).hexdigest()
     return found
 

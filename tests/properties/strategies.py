@@ -7,7 +7,7 @@ import json
 import math
 import os
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 from hypothesis import HealthCheck, settings
@@ -38,7 +38,7 @@ json_values = st.recursive(
     max_leaves=12,
 )
 offsets = st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
-aware_datetimes = st.datetimes(timezones=offsets | st.just(timezone.utc))
+aware_datetimes = st.datetimes(timezones=offsets | st.just(UTC))
 # What boto3 hands back: JSON's shapes plus datetimes (naive ones too, from a careless stub).
 boto_values = st.recursive(
     JSON_SCALARS | aware_datetimes | st.datetimes(),

@@ -131,3 +131,12 @@ def test_a_long_figure_shrinks_to_fit_instead_of_widening(qtbot: QtBot) -> None:
     label.setText("7")
     assert label.fitted_font().pixelSize() == 84
     assert label.minimumSizeHint().width() == 0
+
+
+def test_a_deleted_board_stops_listening(qtbot: QtBot) -> None:
+    state = sale_day(time.monotonic())
+    board = BoardView(state, SourceName.SHOP)
+    board.deleteLater()
+    qtbot.wait(10)  # let the deferred delete run
+    state.sales.set(None)  # would raise "Internal C++ object already deleted" if still subscribed
+    state.health[SourceName.SHOP].set(SourceHealth(SourceName.SHOP, error="gone"))

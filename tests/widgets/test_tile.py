@@ -110,3 +110,18 @@ def test_long_ages_read_in_minutes(qtbot: QtBot) -> None:
     tile = make_tile(qtbot)
     tile.set_freshness(SourceHealth(SourceName.AWS, OK_AT, last_ok_wall=0.0, stale_after=900.0), 250.0, "10:41:05")
     assert tile.freshness == "updated 4 min ago"
+
+
+def test_an_error_takes_the_sub_lines_place_so_the_tile_keeps_its_height(qtbot: QtBot) -> None:
+    tile = make_tile(qtbot)
+    tile.set_value("12 000", "in the shop queue")
+    fresh = SourceHealth(SourceName.SHOP, OK_AT, last_ok_wall=100.0, stale_after=10.0)
+    tile.set_freshness(fresh, 101.0, "10:41:05")
+    height = tile.sizeHint().height()
+    failing = SourceHealth(SourceName.SHOP, OK_AT, last_ok_wall=100.0, error="HTTP 502", stale_after=10.0)
+    tile.set_freshness(failing, 102.0, "10:41:05")
+    assert tile.error_text == "last poll failed: HTTP 502"
+    assert tile.sizeHint().height() == height  # no re-layout of the window when a source fails
+    tile.set_freshness(fresh, 103.0, "10:41:05")
+    assert tile.error_text == "" and tile.sub_text == "in the shop queue"
+    assert tile.sizeHint().height() == height

@@ -3,6 +3,7 @@ compiles with the lrelease PySide6 ships, and the window, the board and the numb
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import subprocess
@@ -132,11 +133,26 @@ def test_removing_the_language_restores_english(qapp: QApplication) -> None:
     assert QLocale().name() == before
 
 
+def test_the_language_stays_when_the_caller_drops_what_install_returned(qapp: QApplication) -> None:
+    """The composition root does not keep the Language: the translators must not go with it."""
+    install_language(qapp, "pl")
+    gc.collect()
+    QCoreApplication.processEvents()
+    try:
+        assert QCoreApplication.translate("BoardView", "Tickets sold") == "Sprzedane bilety"
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(QLocale.system())
+    assert QCoreApplication.translate("BoardView", "Tickets sold") == "Tickets sold"
+
+
 def test_freshness_in_polish(polish: Language) -> None:
     from console.views import SourceHealth
 
     health = SourceHealth(SourceName.SHOP, last_ok_wall=100.0, stale_after=10.0)
-    assert freshness_text(health, 103.0, None) == "odświeżone 3 s temu"
+    assert freshness_text(health, 103.0, None) == "3 s temu"
     assert freshness_text(health, 200.0, "10:41") == "nieaktualne od 10:41"
 
 
