@@ -230,7 +230,10 @@ def live(qapp: object, tmp_path: Path) -> Iterator[LiveConsole]:
 def test_every_fault_on_every_source_while_the_window_is_live(live: LiveConsole) -> None:
     intervals = {source: poll_interval(live.campaign, source) for source in SourceName}
     assert wait_until(lambda: all(live.successes(s) for s in SourceName), 30), "the demo never answered"
-    pump(1000)  # the first layout and paint are not what is measured
+    # Start-up is not what is measured: the first layouts, the first alerts and their banner rows settle within
+    # a few seconds of live data (measured separately by bench/gui_stall.py).
+    assert wait_until(lambda: all(len(live.successes(s)) >= 3 for s in SourceName), 60), "the demo stopped answering"
+    pump(3000)
     live.heartbeat.start()
     began = time.monotonic()
     timeout = live.campaign.poll.timeout

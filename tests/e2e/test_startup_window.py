@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
@@ -30,22 +33,36 @@ class FirstPaint(QObject):
         return False
 
 
-def test_the_window_shows_starting_then_the_demo(qapp: QApplication, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+def probe_first_paint() -> dict[str, str]:
+    """Run the demo window briefly in this process and report what it showed first and last."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
     probe = FirstPaint()
-    qapp.installEventFilter(probe)
+    app.installEventFilter(probe)
     try:
         code = run_gui(None, GuiOptions(run_for=2.0, demo_speed=100.0))
     finally:
-        qapp.removeEventFilter(probe)
-    assert code == 0
+        app.removeEventFilter(probe)
     assert probe.window is not None
-    assert probe.status == "starting the demo sale day…"
-    assert probe.title == "Demo sale day · Saleday Console"
+    return {"code": str(code), "status": probe.status, "title": probe.title,
+            "final_title": probe.window.windowTitle(), "sold": probe.window.sales_panel.tiles[0].value_text}
+
+
+def test_the_window_shows_starting_then_the_demo(tmp_path: Path) -> None:
+    # In its own process: run_gui owns the application's event loop and its settings for its whole life.
+    env = {**os.environ, DATA_DIR_ENV: str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "tests.e2e.test_startup_window"], env=env, capture_output=True,
+                            text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["code"] == "0"
+    assert shown["status"] == "starting the demo sale day…"
+    assert shown["title"] == "Demo sale day · Saleday Console"
     # Once open: the demo campaign's name, and the panels fed by it.
-    assert probe.window.windowTitle() != probe.title
-    assert probe.window.windowTitle().endswith(" · Saleday Console")
-    assert probe.window.sales_panel.tiles[0].value_text != "—"
-    probe.window.close()
-    probe.window.deleteLater()
+    assert shown["final_title"] != shown["title"]
+    assert shown["final_title"].endswith(" · Saleday Console")
+    assert shown["sold"] != "—"
+
+
+if __name__ == "__main__":
+    print(json.dumps(probe_first_paint()))
