@@ -34,6 +34,7 @@ from widgets.board_view import BoardView
 from widgets.cdn_panel import CdnPanel
 from widgets.fleet_panel import FleetPanel
 from widgets.panel import Panel
+from widgets.panel_column import PanelColumn
 from widgets.queue_panel import QueuePanel
 from widgets.sales_panel import SalesPanel
 from widgets.time_charts import TimeCharts
@@ -159,20 +160,13 @@ class MainWindow(QMainWindow):
         return self._actions
 
     def _make_body(self) -> QSplitter:
-        column = QWidget(self)
-        panels = QVBoxLayout(column)
-        panels.setContentsMargins(6, 6, 10, 6)
-        panels.setSpacing(10)
-        for panel in self.panels:
-            panels.addWidget(panel)
-        panels.addStretch(1)
         self._left = QSplitter(Qt.Orientation.Vertical, self)
         self._left.addWidget(self.charts)
         self._left.setChildrenCollapsible(False)
         body = QSplitter(Qt.Orientation.Horizontal, self)
         self.body_splitter = body
         body.addWidget(self._left)
-        body.addWidget(column)
+        body.addWidget(PanelColumn(self.panels, self))
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
         body.setSizes([1000, 600])

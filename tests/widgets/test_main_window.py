@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from console.snapshots import SourceName
@@ -80,3 +80,23 @@ def test_screenshot_is_a_full_dark_screen_with_charts(qtbot: QtBot, tmp_path: Pa
     assert background.lightness() < 40  # dark theme applied
     colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(80, 950, 7)}
     assert len(colours) > 30  # curves, markers and text, not an empty canvas
+
+
+def test_window_fits_a_1080p_screen_with_a_full_banner_and_scrolls_its_panels(qtbot: QtBot) -> None:
+    """Alert rows and the action row take height from the charts and the panel column, which scrolls;
+    they never push the window past a 1080p screen (less its menu bar, status bar and title)."""
+    window = MainWindow(sale_day(time.monotonic()), "Arena Tour 2026", SourceName.SHOP)
+    qtbot.addWidget(window)
+    for index in range(4):
+        window.add_banner(QLabel(f"⚠ 10:4{index}:00  Latency 1,854 ms (threshold 800 ms)"))
+    window.add_action_widget(QPushButton("Add instances…"))
+    window.show()
+    qtbot.waitExposed(window)
+    minimum = window.minimumSizeHint()
+    assert minimum.height() <= 1080 - 120 and minimum.width() <= 1280
+
+    window.resize(1600, minimum.height())
+    QApplication.processEvents()
+    column = window.findChild(QScrollArea, "panelColumn")
+    assert column is not None and column.verticalScrollBar().maximum() > 0  # the CDN panel is scrolled to
+    assert column.widget().width() >= column.widget().minimumSizeHint().width()  # never clipped on the right
