@@ -4,7 +4,8 @@ on-sale simulator makes to play the parts moto leaves out.
 moto serves the real AWS APIs, so the console reads it with the same boto3 code it uses in production.
 What moto does not do, and the simulator must: instances of the group are
 InService at once (the simulator registers them with the target group only after a warm-up, which is
-why the group is not attached to the target group); target health is always "healthy"; nothing
+why the group is not attached to the target group); target health is always "healthy", so the simulator
+marks overloaded instances Unhealthy in Auto Scaling instead (SetInstanceHealth); nothing
 publishes metrics, so the simulator puts one minute at a time, with AWS's own namespaces and
 dimensions. Real CloudWatch refuses PutMetricData into "AWS/" namespaces and timestamps more than two
 hours ahead; moto accepts both, and the demo needs both: its campaign clock runs ahead of the wall.
@@ -228,6 +229,10 @@ class AwsWorld:
         targets = [{"Id": iid} for iid in ids]
         if targets:
             self._elbv2.deregister_targets(TargetGroupArn=self.names.target_group_arn, Targets=targets)
+
+    def set_instance_health(self, instance_id: str, healthy: bool) -> None:
+        self._autoscaling.set_instance_health(InstanceId=instance_id,
+                                              HealthStatus="Healthy" if healthy else "Unhealthy")
 
     def put_minute_metrics(
         self,

@@ -54,6 +54,7 @@ class Fleet:
         self.first_seen: dict[str, float] = {}
         self.registered: set[str] = set()
         self.in_service: set[str] = set()
+        self.unhealthy: set[str] = set()
 
     def sync(self, model_s: float, initial: bool = False) -> None:
         current = {iid for iid, state in self._aws.group_instances() if state == "InService"}
@@ -71,6 +72,16 @@ class Fleet:
     @property
     def serving(self) -> int:
         return len(self.registered)
+
+    def set_unhealthy(self, count: int) -> None:
+        """Mark `count` serving instances unhealthy in Auto Scaling, the rest healthy again, so the
+        instances' health agrees with the load balancer's UnHealthyHostCount the simulator publishes."""
+        wanted = set(sorted(self.registered)[:count])
+        for iid in sorted(wanted - self.unhealthy):
+            self._aws.set_instance_health(iid, healthy=False)
+        for iid in sorted((self.unhealthy - wanted) & self.in_service):
+            self._aws.set_instance_health(iid, healthy=True)
+        self.unhealthy = wanted
 
 
 class SaleDriver:
@@ -169,6 +180,7 @@ class SaleDriver:
         serving = self._fleet.serving
         overloaded = self.model.utilisation > 1.2
         unhealthy = min(serving, round(serving * min(self.model.utilisation - 1.2, 0.5))) if overloaded else 0
+        self._fleet.set_unhealthy(unhealthy)
         cpu = min(8.0 + 85.0 * min(self.model.utilisation, 1.1), 99.5)
         instance_cpu = {
             iid: (cpu if iid in self._fleet.registered else 35.0) for iid in sorted(self._fleet.in_service)

@@ -16,6 +16,7 @@ import pytest
 from botocore.client import BaseClient
 
 from console.demo.aws_world import AwsDemoNames, AwsWorld, MotoServer, seed
+from console.demo.driver import Fleet
 
 REGION = "eu-central-1"
 
@@ -139,6 +140,30 @@ def test_world_reads_group_and_moves_targets(world: AwsWorld) -> None:
     world.deregister_targets([ids[2]])
     assert world.registered_targets() == set()
 
+
+
+def test_overloaded_instances_turn_unhealthy_in_auto_scaling_and_recover(world: AwsWorld, names: AwsDemoNames) -> None:
+    """moto's target health is always "healthy": the simulator marks instances in Auto Scaling instead,
+    so the instance chips agree with the UnHealthyHostCount it publishes."""
+    fleet = Fleet(world, warmup_s=60.0)
+    fleet.sync(0.0, initial=True)
+    autoscaling = client("autoscaling", names.endpoint_url)
+
+    def unhealthy() -> set[str]:
+        group = autoscaling.describe_auto_scaling_groups(AutoScalingGroupNames=[names.autoscaling_group])
+        return {i["InstanceId"] for i in group["AutoScalingGroups"][0]["Instances"] if i["HealthStatus"] == "Unhealthy"}
+
+    try:
+        fleet.set_unhealthy(2)
+        assert len(unhealthy()) == 2 and unhealthy() <= fleet.registered
+        fleet.set_unhealthy(1)
+        assert len(unhealthy()) == 1
+        fleet.set_unhealthy(0)
+        assert unhealthy() == set()
+    finally:
+        fleet.set_unhealthy(0)
+        world.deregister_targets(sorted(fleet.registered))
+        autoscaling.close()
 
 def test_minute_metrics_round_trip_with_aws_namespaces_and_future_timestamps(
     world: AwsWorld, names: AwsDemoNames, cloudwatch: BaseClient
