@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 import resources
@@ -144,7 +144,24 @@ def _complete_window(window: MainWindow, session: Session, bridge: GuiBridge, ru
     window.statusBar().showMessage(status.format(
         role=role, sound=sound.backend, path=session.recorder.path))
     window.statusBar().addPermanentWidget(_reconnect_button(window, session))
+    _add_report_action(window, session.recorder.path)
     _add_campaign_menu(window, session, bridge, runner, sound.backend)
+
+
+def _add_report_action(window: MainWindow, recording: Path) -> None:
+    """File ▸ Campaign report…: the PDF and CSVs of the recording so far (or of the replayed one), written
+    on a worker while the window keeps updating. Every role has it: the promoter wants the numbers."""
+    from widgets.report_dialog import ReportRunner
+
+    reports = ReportRunner(window, lambda pdf, csv_dir, progress: run_report(recording, pdf, csv_dir, progress))
+    action = QAction(QCoreApplication.translate("App", "Campaign &report…"), window)
+    action.setObjectName("reportAction")
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    suggested = Path.home() / f"{recording.stem}-report.pdf"
+    action.triggered.connect(lambda _checked=False: reports.ask_and_run(suggested))
+    window.file_menu.insertAction(window.quit_action, action)
+    window.file_menu.insertSeparator(window.quit_action)
+    window.addAction(action)  # the shortcut works in the kiosk too, where the menu bar is hidden
 
 
 def _add_campaign_menu(window: MainWindow, session: Session, bridge: GuiBridge, runner: ActionRunner,
@@ -316,6 +333,7 @@ def run_replay(recording: Path, speed: float, options: GuiOptions) -> int:
     )
     clock_timer.start(250)
     feeder = ReplayFeeder(recording, state, clock, bridge.post)
+    _add_report_action(window, recording)
     window.show()
     window.show_board(options.board)
     feeder.start()

@@ -16,6 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 MakeReport = Callable[[Path, Path | None, Callable[[int], None]], object]
 
 
+def csv_folder_for(pdf: Path) -> Path:
+    """report.pdf -> report-csv/ beside it."""
+    return pdf.with_name(pdf.stem + "-csv")
+
+
 class _Progress(QObject):
     moved = Signal(int)
     done = Signal(str, bool)  # message, ok
@@ -40,10 +45,18 @@ class ReportRunner(QObject):
     def busy(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def ask_and_run(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Save the campaign report", "report.pdf", "PDF (*.pdf)")
-        if path:
-            self.run(Path(path), Path(path).with_suffix("").with_name(Path(path).stem + "-csv"))
+    def ask_and_run(self, suggested: Path | None = None) -> None:
+        """Ask where to save (window-modal, without blocking the event loop: the charts keep moving),
+        then write the PDF there and the CSVs into a folder beside it."""
+        if self.busy:
+            return
+        dialog = QFileDialog(self._parent, "Save the campaign report", str(suggested or "report.pdf"), "PDF (*.pdf)")
+        dialog.setObjectName("reportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.run(Path(path), csv_folder_for(Path(path))))
+        dialog.open()
 
     def run(self, pdf: Path, csv_dir: Path | None) -> None:
         if self.busy:

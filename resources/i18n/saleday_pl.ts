@@ -289,6 +289,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Campaign &amp;report…</source>
+        <translation>&amp;Raport kampanii…</translation>
+    </message>
+    <message>
         <source>Demo sale day</source>
         <translation>Demonstracyjny dzień sprzedaży</translation>
     </message>
