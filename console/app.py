@@ -32,6 +32,7 @@ from console.state_summary import format_values, state_values
 from widgets.activity_panel import ActivityPanel
 from widgets.alert_banner import AlertBanner, AlertSound
 from widgets.main_window import MainWindow
+from widgets.recording_status import RecordingStatus
 from widgets.theme import apply_theme
 from widgets.translations import install_language
 from widgets.window_settings import (
@@ -143,6 +144,7 @@ def _complete_window(window: MainWindow, session: Session, bridge: GuiBridge, ru
     status = QCoreApplication.translate("App", "{role} · alert sound: {sound} · recording to {path}")
     window.statusBar().showMessage(status.format(
         role=role, sound=sound.backend, path=session.recorder.path))
+    window.statusBar().addPermanentWidget(RecordingStatus(session.recorder, window, tz=tz))
     window.statusBar().addPermanentWidget(_reconnect_button(window, session))
     _add_report_action(window, session.recorder.path)
     _add_campaign_menu(window, session, bridge, runner, sound.backend)

@@ -107,6 +107,7 @@ class Recorder:
         self._busy_timeout = busy_timeout
         self.write_errors = 0  # batches the disk refused (the GUI may show it); the writer keeps going
         self.last_error: str | None = None
+        self.last_failure_at: float | None = None  # wall time of the last batch the disk refused
         self.dropped = 0  # updates submitted after stop()
         self._queue: queue.Queue[_Item] = queue.Queue()
         self._stopped = False
@@ -201,6 +202,7 @@ class Recorder:
                 except Exception as exc:  # a full disk or a damaged update must not end the recording
                     self.write_errors += 1
                     self.last_error = str(exc)
+                    self.last_failure_at = time.time()
                     log.exception("recording %s: %d item(s) not written", self.path, len(batch))
                 finally:
                     for _ in batch:

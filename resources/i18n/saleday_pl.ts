@@ -879,4 +879,27 @@ load balancer: {target}</translation>
         <translation>wstrzymane: kliknij dwukrotnie lub naciśnij Na żywo</translation>
     </message>
 </context>
+<context>
+    <name>RecordingStatus</name>
+    <message>
+        <source>● recording</source>
+        <translation>● nagrywanie</translation>
+    </message>
+    <message>
+        <source>Every poll, alert and action is kept in {path}</source>
+        <translation>Każdy odczyt, alert i działanie jest zapisywane w {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ recording: %n write(s) failed, last at {time}</source>
+        <translation>
+            <numerusform>⚠ nagrywanie: %n nieudany zapis, ostatni o {time}</numerusform>
+            <numerusform>⚠ nagrywanie: %n nieudane zapisy, ostatni o {time}</numerusform>
+            <numerusform>⚠ nagrywanie: %n nieudanych zapisów, ostatni o {time}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not kept in {path}: {error}</source>
+        <translation>Nie zapisano w {path}: {error}</translation>
+    </message>
+</context>
 </TS>
