@@ -1,7 +1,8 @@
 """`saleday-console report RECORDING --out report.pdf [--csv DIR]`: the post-campaign report from a recording.
 
-The recording is all it needs (the campaign file travels inside it). Exit codes: 0 written, 1 the
-PDF or CSV could not be written, 2 bad arguments or a missing or unreadable recording.
+The recording is all it needs (the campaign file travels inside it), so nothing on this path imports
+keyring, boto3 or the Cloudflare SDK. Exit codes: 0 written, 1 the PDF or CSV could not be written,
+2 bad arguments or a missing or unreadable recording, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from console.recording.reader import load_campaign_from_recording
 from console.recording.recorder import RecordingError
 
-EXIT_DONE, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_DONE, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def report_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def run_report_command(argv: Sequence[str]) -> int:
     except OSError as exc:
         print(f"saleday-console: cannot write the report: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     written = [str(path) for path in (args.out, args.csv) if path is not None]
     gaps = f", {len(figures.gaps)} data gap(s)" if figures.gaps else ""
     print(f"report of {figures.campaign_name!r} written to {' and '.join(written)}{gaps}")

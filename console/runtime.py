@@ -5,18 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from console.budget import (
-    CLOUDFLARE_COST,
-    CLOUDFLARE_GRAPHQL_LIMIT,
-    CLOUDFLARE_REST_LIMIT,
-    CLOUDFLARE_WINDOW_S,
-    CONSOLE_SHARE,
-    BudgetedSource,
-    CloudflareBudgets,
-)
+from console.budget import BudgetedSource, CloudflareBudgets
 from console.clock import Clock, ScaledClock, WallClock
 from console.config import Campaign
-from console.credentials import SecretSource, secret_for
+from console.credentials import Secrets, read_secrets
+from console.poll_intervals import poll_interval
 from console.poller import Poller
 from console.snapshots import SourceName, SourceUpdate
 from console.sources.aws import AwsSource
@@ -33,33 +26,18 @@ def campaign_clock(campaign: Campaign) -> Clock:
     return ScaledClock(campaign.demo.origin_sim, campaign.demo.origin_wall, campaign.demo.speed)
 
 
-def build_sources(campaign: Campaign, clock: Clock) -> list[Source]:
+def build_sources(campaign: Campaign, clock: Clock, secrets: Secrets | None = None) -> list[Source]:
+    """`secrets`: already read (the window reads them on its start-up worker); None reads them here."""
+    secrets = secrets or read_secrets(campaign)
     timeout = campaign.poll.timeout
     aws_credentials = DEMO_AWS_CREDENTIALS if campaign.is_demo else None
-    cloudflare = CloudflareSource(campaign.cloudflare, secret_for(campaign, SecretSource.CLOUDFLARE), clock,
-                                  timeout=timeout)
+    cloudflare = CloudflareSource(campaign.cloudflare, secrets.cloudflare, clock, timeout=timeout)
     budgets = CloudflareBudgets.for_console(campaign.cloudflare.consoles_sharing_token)
     return [
         AwsSource(campaign.aws, clock, timeout=timeout, credentials=aws_credentials),
         BudgetedSource(cloudflare, budgets),
-        ShopSource(campaign.shop, secret_for(campaign, SecretSource.SHOP), clock, timeout=timeout),
+        ShopSource(campaign.shop, secrets.shop, clock, timeout=timeout),
     ]
-
-
-def cloudflare_floor(campaign: Campaign) -> float:
-    """The shortest Cloudflare poll interval that keeps this console inside its share of the API budget."""
-    share = CONSOLE_SHARE / campaign.cloudflare.consoles_sharing_token
-    per_poll = max(CLOUDFLARE_COST["graphql"] / (CLOUDFLARE_GRAPHQL_LIMIT * share),
-                   CLOUDFLARE_COST["rest"] / (CLOUDFLARE_REST_LIMIT * share))
-    return CLOUDFLARE_WINDOW_S * per_poll
-
-
-def poll_interval(campaign: Campaign, source: SourceName) -> float:
-    return {
-        SourceName.AWS: campaign.poll.aws,
-        SourceName.CLOUDFLARE: max(campaign.poll.cloudflare, cloudflare_floor(campaign)),
-        SourceName.SHOP: campaign.poll.shop,
-    }[source]
 
 
 def stale_limits(campaign: Campaign) -> dict[SourceName, float]:

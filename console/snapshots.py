@@ -35,6 +35,9 @@ class InstanceInfo:
     health_status: str  # Auto Scaling: Healthy / Unhealthy
     target_health: str | None  # ELBv2: healthy, unhealthy, initial, draining, unused; None = not registered
     cpu_percent: float | None  # latest EC2 CPUUtilization, None when CloudWatch has none yet
+    # The CloudWatch minute of cpu_percent. Large fleets read part of the CPUs per refresh (see
+    # console.sources.aws_cpu): an instance not read this time keeps its last value, and this says how old.
+    cpu_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from console.actions.audit import AuditEntry, read_entries
 from console.config import Campaign
+from console.poll_intervals import poll_interval
 from console.recording.reader import (
     AlertRecord,
     iter_samples,
@@ -21,7 +22,6 @@ from console.recording.reader import (
     read_alerts,
     sample_count,
 )
-from console.runtime import poll_interval
 from console.snapshots import AwsSnapshot, CloudflareSnapshot, Point, ShopSnapshot, SourceName, TrafficMinute
 
 GAP_POLLS = 3  # a source with no successful poll for longer than this many intervals has a gap

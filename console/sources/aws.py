@@ -1,20 +1,20 @@
 """The AWS source: the Auto Scaling group, its targets' health and CloudWatch, read with boto3.
 
-Per fetch: DescribeAutoScalingGroups, DescribeTargetHealth and one GetMetricData for all metrics
-(two once the group passes ~490 instances, CloudWatch's 500-query limit). The load balancer and
-target group are looked up by name once and cached. Any failure leaves as a SourceError.
+Per fetch: DescribeAutoScalingGroups, DescribeTargetHealth and one GetMetricData, whatever the fleet's
+size: above 493 instances it reads part of the CPUs per refresh (console.sources.aws_cpu). The load
+balancer and target group are looked up by name once and cached. Any failure leaves as a SourceError.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from console.clock import Clock
 from console.config import AwsConfig
-from console.snapshots import AwsSnapshot, FailureKind, InstanceInfo, SourceName
+from console.snapshots import AwsSnapshot, FailureKind, InstanceInfo, Point, SourceName
 from console.sources.aws_clients import (
     WireCounter,
     aws_call,
@@ -23,10 +23,10 @@ from console.sources.aws_clients import (
     parsing,
     to_source_error,
 )
+from console.sources.aws_cpu import CpuRotation
 from console.sources.aws_metrics import (
     MetricReadings,
     MetricTargets,
-    batches,
     collect_points,
     load_balancer_dimension,
     metric_queries,
@@ -36,7 +36,7 @@ from console.sources.aws_metrics import (
 )
 from console.sources.errors import SourceError
 
-MAX_PAGES_PER_BATCH = 10  # NextToken pages; 15 one-minute points per query never need more than one
+MAX_PAGES = 10  # NextToken pages; 15 one-minute points per query never need more than one
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +73,24 @@ def parse_target_health(response: Mapping[str, Any]) -> dict[str, str]:
     return {str(d["Target"]["Id"]): str(d["TargetHealth"]["State"]) for d in response["TargetHealthDescriptions"]}
 
 
+def fleet_instances(group: GroupReading, health: Mapping[str, str]) -> tuple[InstanceInfo, ...]:
+    """The group's instances with their target health; CPU comes later."""
+    return tuple(
+        InstanceInfo(iid, lifecycle, status, health.get(iid), None) for iid, lifecycle, status in group.instances
+    )
+
+
 def build_snapshot(
-    measured_at: datetime, group: GroupReading, health: Mapping[str, str], metrics: MetricReadings
+    measured_at: datetime,
+    group: GroupReading,
+    fleet: tuple[InstanceInfo, ...],
+    cpu: Mapping[str, Point | None],
+    metrics: MetricReadings,
 ) -> AwsSnapshot:
     instances = tuple(
-        InstanceInfo(iid, lifecycle, status, health.get(iid), metrics.instance_cpu.get(iid))
-        for iid, lifecycle, status in group.instances
+        replace(info, cpu_percent=point.value, cpu_at=point.at) if (point := cpu.get(info.instance_id)) is not None
+        else info
+        for info in fleet
     )
     s = metrics.series
     return AwsSnapshot(
@@ -118,6 +130,7 @@ class AwsSource:
         self._credentials = credentials
         self._clients: dict[str, Any] | None = None
         self._balancer: Balancer | None = None
+        self._cpu = CpuRotation()
         self.wire = WireCounter()
         self.request_count = 0
 
@@ -158,14 +171,17 @@ class AwsSource:
         measured_at = self._clock.now()
         balancer = self._resolve()
         group = self._group()
-        health = self._target_health(balancer.target_group_arn)
+        fleet = fleet_instances(group, self._target_health(balancer.target_group_arn))
+        plan = self._cpu.plan(fleet)
         targets = MetricTargets(
             load_balancer=balancer.load_balancer_dimension,
             target_group=balancer.target_group_dimension,
             rds_instance=self._config.rds_instance,
-            instance_ids=tuple(iid for iid, _, _ in group.instances),
+            instance_ids=plan.instance_ids,
         )
-        return build_snapshot(measured_at, group, health, self._metrics(targets, measured_at))
+        metrics = self._metrics(targets, measured_at)
+        cpu = self._cpu.settle(plan, metrics.instance_cpu, (info.instance_id for info in fleet))
+        return build_snapshot(measured_at, group, fleet, cpu, metrics)
 
     def _resolve(self) -> Balancer:
         if self._balancer is None:
@@ -199,16 +215,14 @@ class AwsSource:
 
     def _metrics(self, targets: MetricTargets, now: datetime) -> MetricReadings:
         start, end = metric_window(now, self._window)
-        results: list[Any] = []
-        for batch in batches(metric_queries(targets)):
-            results += self._metric_pages(batch, start, end)
+        results = self._metric_pages(metric_queries(targets), start, end)
         with parsing("GetMetricData"):
             return readings(collect_points(results), targets, start, end)
 
-    def _metric_pages(self, batch: list[dict[str, Any]], start: datetime, end: datetime) -> list[Any]:
+    def _metric_pages(self, queries: list[dict[str, Any]], start: datetime, end: datetime) -> list[Any]:
         results: list[Any] = []
-        params: dict[str, Any] = {"MetricDataQueries": batch, "StartTime": start, "EndTime": end}
-        for _ in range(MAX_PAGES_PER_BATCH):
+        params: dict[str, Any] = {"MetricDataQueries": queries, "StartTime": start, "EndTime": end}
+        for _ in range(MAX_PAGES):
             with aws_call("cloudwatch:GetMetricData"):
                 response = self.client("cloudwatch").get_metric_data(**params)
             with parsing("GetMetricData"):

@@ -1,5 +1,8 @@
 """CloudWatch in one GetMetricData call: the queries the console asks, and reading the answer back.
 
+One call holds at most 500 queries: the seven fleet metrics and up to CPU_QUERY_BUDGET instance CPUs
+(console.sources.aws_cpu chooses which when the fleet is larger).
+
 Pure functions only (no client), so query shapes and parsing are tested without a network. The
 namespaces and dimensions are the ones AWS publishes: ALB metrics per `LoadBalancer` (host counts per
 `TargetGroup` + `LoadBalancer`), RDS per `DBInstanceIdentifier`, EC2 per `InstanceId`.
@@ -7,7 +10,7 @@ namespaces and dimensions are the ones AWS publishes: ALB metrics per `LoadBalan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +34,7 @@ SERIES: dict[str, tuple[str, str, str, str]] = {
     "db_cpu": (RDS, "CPUUtilization", "Average", "db"),
     "db_connections": (RDS, "DatabaseConnections", "Average", "db"),
 }
+CPU_QUERY_BUDGET = MAX_QUERIES_PER_CALL - len(SERIES)  # instance CPUs that fit beside the fleet metrics
 
 
 def load_balancer_dimension(arn: str) -> str:
@@ -56,13 +60,13 @@ class MetricTargets:
     load_balancer: str  # app/<name>/<id>
     target_group: str  # targetgroup/<name>/<id>
     rds_instance: str
-    instance_ids: tuple[str, ...]
+    instance_ids: tuple[str, ...]  # the instances whose CPU is read, at most CPU_QUERY_BUDGET
 
 
 @dataclass(frozen=True, slots=True)
 class MetricReadings:
     series: dict[str, tuple[Point, ...]]  # keys of SERIES, oldest first
-    instance_cpu: dict[str, float | None]  # latest value per instance, None when there is none
+    instance_cpu: dict[str, Point | None]  # latest minute per instance read, None when there is none
 
 
 def metric_window(now: datetime, minutes: int) -> tuple[datetime, datetime]:
@@ -96,6 +100,8 @@ def _query(query_id: str, namespace: str, metric: str, stat: str, dimensions: li
 
 
 def metric_queries(targets: MetricTargets) -> list[dict[str, Any]]:
+    if len(targets.instance_ids) > CPU_QUERY_BUDGET:
+        raise ValueError(f"{len(targets.instance_ids)} instance CPUs do not fit in one GetMetricData call")
     dimension_sets = {
         "lb": _dims(("LoadBalancer", targets.load_balancer)),
         "tg": _dims(("TargetGroup", targets.target_group), ("LoadBalancer", targets.load_balancer)),
@@ -110,10 +116,6 @@ def metric_queries(targets: MetricTargets) -> list[dict[str, Any]]:
         for i, iid in enumerate(targets.instance_ids)
     ]
     return queries
-
-
-def batches(queries: Sequence[dict[str, Any]], size: int = MAX_QUERIES_PER_CALL) -> list[list[dict[str, Any]]]:
-    return [list(queries[i : i + size]) for i in range(0, len(queries), size)]
 
 
 def collect_points(results: Iterable[Mapping[str, Any]]) -> dict[str, dict[datetime, float]]:
@@ -147,8 +149,8 @@ def readings(
     def series(query_id: str) -> tuple[Point, ...]:
         return tuple(Point(at, value) for at, value in sorted(points[query_id].items()) if start <= at < end)
 
-    cpu: dict[str, float | None] = {}
+    cpu: dict[str, Point | None] = {}
     for i, iid in enumerate(targets.instance_ids):
         latest = series(instance_query_id(i))
-        cpu[iid] = latest[-1].value if latest else None
+        cpu[iid] = latest[-1] if latest else None
     return MetricReadings({key: series(key) for key in SERIES}, cpu)

@@ -11,27 +11,32 @@ from __future__ import annotations
 import http.server
 import socket
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from botocore.client import BaseClient
 from botocore.stub import Stubber
+from PySide6.QtWidgets import QApplication
 
 from console.config import AwsConfig
 from console.demo.aws_world import AwsDemoNames, AwsWorld, MotoServer, seed
-from console.snapshots import FailureKind, SourceName
+from console.snapshots import AwsSnapshot, FailureKind, InstanceInfo, SourceName
 from console.sources.aws import AwsSource
+from console.sources.aws_clients import open_session
 from console.sources.aws_control import AutoScalingControl, CapacityRefused
+from console.sources.aws_cpu import GONE, PENDING, SERVING, UNHEALTHY, WARMING, strip_rank
 from console.sources.aws_metrics import (
+    CPU_QUERY_BUDGET,
     MetricTargets,
-    batches,
     metric_queries,
     metric_window,
     target_group_dimension,
 )
 from console.sources.errors import SourceError
+from widgets.instance_strip import MAX_CHIPS, InstanceStrip, instance_state
 
 CREDENTIALS = ("testing", "testing")
 GROUP_SIZE = 10
@@ -126,6 +131,7 @@ def test_snapshot_holds_exactly_what_the_world_published(names: AwsDemoNames, wo
     by_id = {i.instance_id: i for i in snap.instances}
     assert sorted(by_id) == ids
     assert {iid: i.cpu_percent for iid, i in by_id.items()} == {iid: 10.0 * n + 19 for n, iid in enumerate(ids)}
+    assert {i.cpu_at for i in snap.instances} == {start + timedelta(minutes=19)}
     assert {iid: i.target_health for iid, i in by_id.items()} == {
         iid: ("healthy" if n < 6 else None) for n, iid in enumerate(ids)
     }
@@ -171,28 +177,162 @@ def test_one_fetch_sends_one_get_metric_data_and_resolves_names_once(source: Aws
     assert source.wire.by_operation()["GetMetricData"] == 2
 
 
-def test_501_metric_queries_take_two_get_metric_data_calls() -> None:
+# ---- fleets larger than one GetMetricData: part of the CPUs per refresh, in rotation
+# (one moto account scaled to 501, then 1000 instances; each refresh publishes a new minute, and the
+# source reads a one-minute window, so an instance's cpu_at says in which refresh it was read)
+
+
+@dataclass
+class BigFleet:
+    names: AwsDemoNames
+    world: AwsWorld
+    cloudwatch: BaseClient
+    autoscaling: BaseClient
+
+
+@pytest.fixture(scope="module")
+def big() -> Iterator[BigFleet]:
     with MotoServer() as endpoint:
         names = seed(endpoint)
-        big = AwsWorld(names)
-        try:
-            big.set_desired_capacity(494)  # 7 fleet metrics + 494 instances = 501 queries
-            ids = [iid for iid, _ in big.group_instances()]
-            at = campaign_minute(hours_ahead=3)
-            big.put_minute_metrics(at, 1, 0.1, 0, 1, 0, 1, 1, {iid: 50.0 for iid in ids})
-        finally:
-            big.close()
-        src = AwsSource(config(names), FixedClock(at + timedelta(minutes=1)), credentials=CREDENTIALS)
-        try:
-            snap = src.fetch()
-        finally:
-            src.close()
-    targets = MetricTargets(names.load_balancer_dimension, names.target_group_dimension, names.rds_instance,
-                            tuple(i.instance_id for i in snap.instances))
-    assert len(metric_queries(targets)) == 501
-    assert src.wire.by_operation()["GetMetricData"] == 2
-    assert len(snap.instances) == 494
-    assert {i.cpu_percent for i in snap.instances} == {50.0}
+        world = AwsWorld(names)
+        session = open_session(config(names), CREDENTIALS)
+        fleet = BigFleet(names, world, session.client("cloudwatch", endpoint_url=endpoint),
+                         session.client("autoscaling", endpoint_url=endpoint))
+        yield fleet
+        for client in (world, fleet.cloudwatch, fleet.autoscaling):
+            client.close()
+
+
+class Refreshes:
+    """Publishes one minute of CPU per refresh and notes what each refresh read."""
+
+    def __init__(self, fleet: BigFleet, size: int, hours_ahead: float) -> None:
+        fleet.world.set_desired_capacity(size)
+        self.fleet = fleet
+        self.ids = sorted(iid for iid, _ in fleet.world.group_instances())
+        assert len(self.ids) == size
+        self.start = campaign_minute(hours_ahead)
+        self.clock = FixedClock(self.start)
+        self.source = AwsSource(config(fleet.names), self.clock, window_minutes=1, credentials=CREDENTIALS)
+        self.read: list[set[str]] = []  # per refresh, the instances whose CPU it read
+        self.snapshots: list[AwsSnapshot] = []
+
+    def minute(self, k: int) -> datetime:
+        return self.start + timedelta(minutes=k)
+
+    def run(self, cpu: Callable[[int, str], float]) -> AwsSnapshot:
+        """Refresh k publishes minute k (CPU cpu(k, id)) and reads at minute k + 1."""
+        k = len(self.read)
+        self.fleet.world.put_minute_metrics(self.minute(k), 1, 0.1, 0, 1, 0, 1, 1, {i: cpu(k, i) for i in self.ids})
+        self.clock.at = self.minute(k + 1) + timedelta(seconds=5)
+        calls_before = self.source.wire.by_operation().get("GetMetricData", 0)
+        snap = self.source.fetch()
+        assert self.source.wire.by_operation()["GetMetricData"] - calls_before == 1
+        self.read.append({i.instance_id for i in snap.instances if i.cpu_at == self.minute(k)})
+        self.snapshots.append(snap)
+        return snap
+
+    def close(self) -> None:
+        self.source.close()
+
+
+def every_ten(k: int, _: str) -> float:
+    return 10.0 * (k + 1)
+
+
+def test_501_instances_take_one_get_metric_data_per_refresh(big: BigFleet) -> None:
+    fleet = Refreshes(big, 501, hours_ahead=20)  # 7 fleet metrics + 501 instances = 508 queries
+    try:
+        first, second = fleet.run(every_ten), fleet.run(every_ten)
+        assert fleet.source.request_count == 3  # DescribeAutoScalingGroups, DescribeTargetHealth, GetMetricData
+    finally:
+        fleet.close()
+    assert [len(read) for read in fleet.read] == [CPU_QUERY_BUDGET, CPU_QUERY_BUDGET]
+    assert fleet.read[0] | fleet.read[1] == set(fleet.ids)
+    assert sum(1 for i in first.instances if i.cpu_percent is None) == 501 - CPU_QUERY_BUDGET  # nothing known yet
+    # Not read in the second refresh: the first refresh's value, and the minute it was measured.
+    kept = [i for i in second.instances if i.instance_id not in fleet.read[1]]
+    assert kept and {(i.cpu_percent, i.cpu_at) for i in kept} == {(10.0, fleet.minute(0))}
+    assert {(i.cpu_percent, i.cpu_at) for i in second.instances if i.instance_id in fleet.read[1]} == {
+        (20.0, fleet.minute(1))
+    }
+
+
+def test_1000_instances_read_every_cpu_within_three_refreshes(big: BigFleet) -> None:
+    fleet = Refreshes(big, 1000, hours_ahead=21)
+    try:
+        for _ in range(7):
+            snap = fleet.run(every_ten)
+    finally:
+        fleet.close()
+    assert {len(read) for read in fleet.read} == {CPU_QUERY_BUDGET}
+    assert all(set(fleet.ids[:MAX_CHIPS]) <= read for read in fleet.read)  # the chips: no target yet, id order
+    for k in range(len(fleet.read) - 2):
+        assert fleet.read[k] | fleet.read[k + 1] | fleet.read[k + 2] == set(fleet.ids), f"refreshes {k}-{k + 2}"
+    # Every instance shows the value of the refresh that last read it, never older than three refreshes.
+    last_read = {iid: max(k for k, read in enumerate(fleet.read) if iid in read) for iid in fleet.ids}
+    assert {i.instance_id: (i.cpu_percent, i.cpu_at) for i in snap.instances} == {
+        iid: (10.0 * (k + 1), fleet.minute(k)) for iid, k in last_read.items()
+    }
+    assert min(last_read.values()) >= len(fleet.read) - 3
+
+
+def test_what_the_window_shows_is_read_every_refresh(big: BigFleet, qapp: QApplication) -> None:
+    """The strip's chips (unhealthy first), the other unhealthy instances and the hottest: every refresh."""
+    fleet = Refreshes(big, 1000, hours_ahead=22)
+    unhealthy = fleet.ids[-20:]  # last in id order: the rotation alone would leave them for later
+    hot = fleet.ids[700]
+
+    def cpu(k: int, iid: str) -> float:
+        return 99.0 if iid == hot else 10.0 * (k + 1)
+
+    strip = InstanceStrip()
+    for iid in unhealthy:
+        big.autoscaling.set_instance_health(InstanceId=iid, HealthStatus="Unhealthy")
+    try:
+        for _ in range(4):
+            strip.set_instances(fleet.run(cpu).instances)
+            assert len(strip.chip_texts) == MAX_CHIPS
+            this_refresh = f"{10 * len(fleet.read)}%"
+            assert {tuple(text.split()[-2:]) for text in strip.chip_texts} == {("unhealthy", this_refresh)}
+    finally:
+        for iid in unhealthy:
+            big.autoscaling.set_instance_health(InstanceId=iid, HealthStatus="Healthy")
+        fleet.close()
+        strip.deleteLater()
+    assert all(set(unhealthy) <= read for read in fleet.read)
+    first_seen = next(k for k, read in enumerate(fleet.read) if hot in read)
+    assert all(hot in read for read in fleet.read[first_seen:])
+    assert first_seen <= 2
+
+
+def test_a_failed_refresh_does_not_move_the_rotation_on(big: BigFleet) -> None:
+    fleet = Refreshes(big, 1000, hours_ahead=23)
+    try:
+        fleet.run(every_ten)
+        with Stubber(fleet.source.client("cloudwatch")) as stub:
+            stub.add_client_error("get_metric_data", "ThrottlingException", "Rate exceeded", 400)
+            assert failure(fleet.source).kind is FailureKind.THROTTLED
+        fleet.read.append(set())  # the failed refresh read nothing
+        fleet.run(every_ten)
+    finally:
+        fleet.close()
+    # Read twice: only the pinned chips (equal CPUs make the hottest the same first 16 ids). The rest of
+    # the second good refresh is the rotation's next stretch, which the failed refresh did not take away.
+    assert fleet.read[0] & fleet.read[2] == set(fleet.ids[:MAX_CHIPS])
+    assert len(fleet.read[2]) == CPU_QUERY_BUDGET
+
+
+def test_the_pinned_order_is_the_strips() -> None:
+    colour = {"unhealthy": UNHEALTHY, "warming": WARMING, "pending": PENDING, "healthy": SERVING, "gone": GONE}
+    lifecycles = ("Pending", "Pending:Wait", "InService", "Terminating", "Terminated", "Detaching", "Standby",
+                  "EnteringStandby", "Warmed:Running")
+    targets = (None, "initial", "healthy", "unhealthy", "draining", "unused", "unavailable")
+    for lifecycle in lifecycles:
+        for health in ("Healthy", "Unhealthy"):
+            for target in targets:
+                info = InstanceInfo("i-1", lifecycle, health, target, None)
+                assert strip_rank(info) == colour[instance_state(info)[1]], info
 
 
 # ---- failures over the wire
@@ -371,7 +511,10 @@ def test_source_name_and_pure_helpers() -> None:
     assert AwsSource.name is SourceName.AWS
     start, end = metric_window(datetime(2026, 12, 1, 9, 59, 42, 5, tzinfo=UTC), 15)
     assert (start, end) == (datetime(2026, 12, 1, 9, 44, tzinfo=UTC), datetime(2026, 12, 1, 9, 59, tzinfo=UTC))
-    assert [len(b) for b in batches([{}] * 1001)] == [500, 500, 1]
+    one_too_many = MetricTargets("app/a/1", "targetgroup/t/2", "db", tuple(f"i-{n}" for n in range(494)))
+    with pytest.raises(ValueError, match="do not fit in one GetMetricData call"):
+        metric_queries(one_too_many)
+    assert len(metric_queries(replace(one_too_many, instance_ids=one_too_many.instance_ids[:493]))) == 500
     with pytest.raises(ValueError, match="not a target group ARN"):
         target_group_dimension("arn:aws:elasticloadbalancing:eu-central-1:1:loadbalancer/app/x/1")
 
