@@ -19,7 +19,9 @@ from botocore.exceptions import SSOTokenLoadError
 from botocore.utils import JSONFileCache, SSOTokenLoader
 
 from console.config import AwsConfig
+from console.text import Text, TextContext
 
+Checks = TextContext("Checks")
 SELF_RENEWING = frozenset(
     {"assume-role", "assume-role-with-web-identity", "container-role", "iam-role", "custom-process"}
 )
@@ -33,7 +35,7 @@ class SignIn:
     ends: datetime | None
     renewable: bool  # botocore renews it by itself (an SSO refresh token, an assumed or instance role)
     temporary: bool = False
-    problem: str | None = None  # not signed in at all, and what to do about it
+    problem: Text | None = None  # not signed in at all, and what to do about it
 
 
 def _parse_time(text: str) -> datetime:
@@ -58,7 +60,8 @@ def _sso_sign_in(profile: str | None, start_url: str, session_name: str | None, 
         token = loader(start_url, session_name)
         ends = _parse_time(str(token["expiresAt"]))
     except (SSOTokenLoadError, KeyError, ValueError):
-        return SignIn("sso", None, False, True, f"not signed in to AWS SSO: run `{login}`")
+        return SignIn("sso", None, False, True,
+                      Checks.tr("not signed in to AWS SSO: run `{login}`").format(login=login))
     return SignIn("sso", ends, bool(token.get("refreshToken")), True)
 
 
@@ -74,7 +77,8 @@ def aws_sign_in(config: AwsConfig, static: tuple[str, str] | None = None, sso_ca
         return _sso_sign_in(config.profile, sso[0], sso[1], sso_cache_dir)
     credentials = session.get_credentials()
     if credentials is None:
-        return SignIn("none", None, False, problem="no AWS credentials: set the campaign's profile or sign in")
+        return SignIn("none", None, False,
+                      problem=Checks.tr("no AWS credentials: set the campaign's profile or sign in"))
     method = str(credentials.method)
     if method in SELF_RENEWING:
         return SignIn(method, None, True, True)
@@ -84,25 +88,29 @@ def aws_sign_in(config: AwsConfig, static: tuple[str, str] | None = None, sso_ca
     return SignIn(method, None, False, temporary=bool(credentials.token))
 
 
-def check_sign_in(sign_in: SignIn, window_end: datetime, now: datetime) -> tuple[str, str]:
+def check_sign_in(sign_in: SignIn, window_end: datetime, now: datetime) -> tuple[str, Text]:
     """("ok" | "warning" | "failed", detail) for a sale window that ends at `window_end`."""
     if sign_in.problem is not None:
         return "failed", sign_in.problem
-    window = f"the sale window ends ({window_end:%Y-%m-%d %H:%M} UTC)"
-    method = sign_in.method
+    end, method = f"{window_end:%Y-%m-%d %H:%M} UTC", sign_in.method
     if sign_in.ends is None:
         if sign_in.renewable:
-            return "ok", f"{method}: renewed by botocore as needed"
+            return "ok", Checks.tr("{method}: renewed by botocore as needed").format(method=method)
         if sign_in.temporary:
-            return "warning", f"{method}: temporary credentials with no known expiry: check they last until {window}"
-        return "ok", f"{method}: long-term keys, no expiry"
+            return "warning", Checks.tr("{method}: temporary credentials with no known expiry: check they last "
+                                        "until the sale window ends ({end})").format(method=method, end=end)
+        return "ok", Checks.tr("{method}: long-term keys, no expiry").format(method=method)
     ends = f"{sign_in.ends:%Y-%m-%d %H:%M} UTC"
     if sign_in.ends >= window_end:
-        return "ok", f"{method}: signed in until {ends}, after {window}"
+        return "ok", Checks.tr("{method}: signed in until {ends}, after the sale window ends ({end})").format(
+            method=method, ends=ends, end=end)
     if sign_in.ends <= now and not sign_in.renewable:
-        return "failed", f"{method}: the sign-in expired at {ends}: sign in again"
+        return "failed", Checks.tr("{method}: the sign-in expired at {ends}: sign in again").format(
+            method=method, ends=ends)
     if sign_in.renewable:
-        return "warning", (f"{method}: the access token expires at {ends}, before {window}; botocore renews it "
-                           "until the SSO session ends (IAM Identity Center decides): sign in again shortly before "
-                           "the on-sale")
-    return "failed", f"{method}: the sign-in expires at {ends}, before {window}: sign in again nearer the sale"
+        return "warning", Checks.tr(
+            "{method}: the access token expires at {ends}, before the sale window ends ({end}); botocore renews it "
+            "until the SSO session ends (IAM Identity Center decides): sign in again shortly before the on-sale"
+        ).format(method=method, ends=ends, end=end)
+    return "failed", Checks.tr("{method}: the sign-in expires at {ends}, before the sale window ends ({end}): sign "
+                               "in again nearer the sale").format(method=method, ends=ends, end=end)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import keyring
@@ -21,7 +23,9 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from console.config import Campaign
+from console.text import Text, TextContext
 
+Credentials = TextContext("Credentials")
 KEYRING_SERVICE = "saleday-console"
 DEMO_TOKENS = {"cloudflare": "demo-cloudflare-token", "shop": "demo-shop-key"}
 _SECRET_SHAPE = re.compile(r"[\x21-\x7e]{1,4096}")  # what an Authorization header can carry as-is
@@ -33,15 +37,28 @@ class SecretSource(StrEnum):
 
 
 ENV_VARS = {SecretSource.CLOUDFLARE: "SALEDAY_CLOUDFLARE_TOKEN", SecretSource.SHOP: "SALEDAY_SHOP_API_KEY"}
-SECRET_NAMES = {SecretSource.CLOUDFLARE: "Cloudflare API token", SecretSource.SHOP: "shop API key"}
+SECRET_NAMES = {SecretSource.CLOUDFLARE: Credentials.tr("Cloudflare API token"),
+                SecretSource.SHOP: Credentials.tr("shop API key")}
 
 
-class MissingSecret(Exception):
+class _Explained(Exception):
+    """An error whose message is a Text, for the window to say in its language; str() is the English."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class MissingSecret(_Explained):
     """No secret stored for a source; the message says how to store one (and contains no secret)."""
 
 
-class KeychainUnavailable(Exception):
+class KeychainUnavailable(_Explained):
     """The keychain cannot hold secrets here; the message names the environment variable to use instead."""
+
+
+class BadSecret(_Explained, ValueError):
+    """What no API would accept; the message does not repeat it."""
 
 
 def keyring_user(campaign: Campaign, source: SecretSource) -> str:
@@ -53,38 +70,40 @@ def _is_plaintext(backend: KeyringBackend) -> bool:
     return "plaintext" in kind.__name__.lower() or kind.__module__.startswith("keyrings.alt.file")
 
 
-def keychain_problem(backend: KeyringBackend | None = None) -> str | None:
+def keychain_problem(backend: KeyringBackend | None = None) -> Text | None:
     """Why the keychain keyring would use cannot hold a secret here, or None when it can."""
     backend = keyring.get_keyring() if backend is None else backend
     if isinstance(backend, fail.Keyring):
-        return "no keychain backend"
+        return Credentials.tr("no keychain backend")
     if isinstance(backend, null.Keyring):
-        return "the keychain is switched off (keyring's null backend)"
+        return Credentials.tr("the keychain is switched off (keyring's null backend)")
     if isinstance(backend, chainer.ChainerBackend):
         chained = list(backend.backends)
         if not chained:
-            return "no keychain backend"
+            return Credentials.tr("no keychain backend")
         problems = [keychain_problem(b) for b in chained]
         return next((p for p in problems if p is not None), None)
     if _is_plaintext(backend):
-        return f"the keychain backend {type(backend).__name__} writes secrets to a plain file"
+        return Credentials.tr("the keychain backend {backend} writes secrets to a plain file").format(
+            backend=type(backend).__name__)
     return None
 
 
-def no_keychain_message(problem: str, source: SecretSource) -> str:
-    return f"{problem}: set {ENV_VARS[source]} instead"
+def no_keychain_message(problem: Text, source: SecretSource) -> Text:
+    return Credentials.tr("{problem}: set {variable} instead").format(problem=problem, variable=ENV_VARS[source])
 
 
 def check_secret_shape(source: SecretSource, secret: str) -> None:
     """Refuse what no API would accept, without repeating it: an empty value, spaces, control characters."""
     if not _SECRET_SHAPE.fullmatch(secret):
-        raise ValueError(
-            f"the {SECRET_NAMES[source]} must be one word of printable ASCII (no spaces), up to 4096 characters"
-        )
+        raise BadSecret(Credentials.tr("the {secret} must be one word of printable ASCII (no spaces), up to 4096 "
+                                       "characters").format(secret=SECRET_NAMES[source]))
 
 
 def secret_origin(campaign: Campaign, source: SecretSource) -> str:
-    """Where secret_for would take the secret from: "demo", "environment", "keychain" or "none"."""
+    """Where secret_for would take the secret from: "demo", "environment", "keychain" or "none".
+
+    Reads the keychain, which may block (a locked keychain asks its owner): never on the GUI thread."""
     if campaign.is_demo:
         return "demo"
     if os.environ.get(ENV_VARS[source]):
@@ -98,7 +117,22 @@ def secret_origin(campaign: Campaign, source: SecretSource) -> str:
     return "keychain" if stored else "none"
 
 
+@dataclass(frozen=True)
+class KeychainView:
+    """What the credentials dialog shows: whether the keychain can hold secrets, and where each comes from."""
+
+    problem: Text | None  # None: secrets can be stored (always None for the demo, which stores none)
+    origins: Mapping[SecretSource, str]  # as secret_origin says
+
+
+def keychain_view(campaign: Campaign) -> KeychainView:
+    """Reads the keychain (may block): on a worker thread, never the GUI's."""
+    problem = None if campaign.is_demo else keychain_problem()
+    return KeychainView(problem, {source: secret_origin(campaign, source) for source in SecretSource})
+
+
 def secret_for(campaign: Campaign, source: SecretSource) -> str:
+    """The secret from the environment or the keychain (may block: never on the GUI thread)."""
     if campaign.is_demo:
         return DEMO_TOKENS[source.value]
     from_env = os.environ.get(ENV_VARS[source])
@@ -106,20 +140,32 @@ def secret_for(campaign: Campaign, source: SecretSource) -> str:
         return from_env
     problem = keychain_problem()
     if problem is not None:
-        raise MissingSecret(f"{source.value}: {no_keychain_message(problem, source)}")
+        raise MissingSecret(Text("Credentials", "{source}: {problem}",
+                                 {"source": source.value, "problem": no_keychain_message(problem, source)}))
     try:
         stored = keyring.get_password(KEYRING_SERVICE, keyring_user(campaign, source))
     except KeyringError as exc:
-        raise MissingSecret(
-            f"{source.value}: the OS keychain is not available ({type(exc).__name__}); "
-            f"set {ENV_VARS[source]} instead"
-        ) from None
+        raise MissingSecret(Credentials.tr("{source}: the OS keychain is not available ({error}); set {variable} "
+                                           "instead").format(source=source.value, error=type(exc).__name__,
+                                                             variable=ENV_VARS[source])) from None
     if not stored:
-        raise MissingSecret(
-            f"{source.value}: no secret stored; run `saleday-console credentials set {source.value} --config FILE` "
-            f"or set {ENV_VARS[source]}"
-        )
+        raise MissingSecret(Credentials.tr("{source}: no secret stored; run `saleday-console credentials set {source} "
+                                           "--config FILE` or set {variable}").format(source=source.value,
+                                                                                      variable=ENV_VARS[source]))
     return stored
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Both secrets of a campaign, read once off the GUI thread and handed to what the window builds."""
+
+    cloudflare: str = field(repr=False)
+    shop: str = field(repr=False)
+
+
+def read_secrets(campaign: Campaign) -> Secrets:
+    """Reads the keychain (may block): at start-up on the worker thread. Raises MissingSecret."""
+    return Secrets(secret_for(campaign, SecretSource.CLOUDFLARE), secret_for(campaign, SecretSource.SHOP))
 
 
 def _usable_keychain(source: SecretSource) -> None:
@@ -135,10 +181,9 @@ def store_secret(campaign: Campaign, source: SecretSource, secret: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, keyring_user(campaign, source), secret)
     except KeyringError as exc:
-        raise KeychainUnavailable(
-            f"the keychain refused to store the {SECRET_NAMES[source]} ({type(exc).__name__}); "
-            f"set {ENV_VARS[source]} instead"
-        ) from None
+        raise KeychainUnavailable(Credentials.tr("the keychain refused to store the {secret} ({error}); set "
+                                                 "{variable} instead").format(
+            secret=SECRET_NAMES[source], error=type(exc).__name__, variable=ENV_VARS[source])) from None
 
 
 def remove_secret(campaign: Campaign, source: SecretSource) -> bool:
@@ -152,7 +197,6 @@ def remove_secret(campaign: Campaign, source: SecretSource) -> bool:
     except PasswordDeleteError:
         return False
     except KeyringError as exc:
-        raise KeychainUnavailable(
-            f"the keychain refused to remove the {SECRET_NAMES[source]} ({type(exc).__name__})"
-        ) from None
+        raise KeychainUnavailable(Credentials.tr("the keychain refused to remove the {secret} ({error})").format(
+            secret=SECRET_NAMES[source], error=type(exc).__name__)) from None
     return True

@@ -89,7 +89,7 @@ def read_secret(source: SecretSource, campaign: Campaign) -> str:
 def _set(campaign: Campaign, source: SecretSource) -> int:
     problem = keychain_problem()
     if problem is not None:
-        return _fail(EXIT_NO_KEYCHAIN, no_keychain_message(problem, source))
+        return _fail(EXIT_NO_KEYCHAIN, str(no_keychain_message(problem, source)))
     secret = read_secret(source, campaign)
     if not secret:
         return _fail(EXIT_USAGE, f"no {SECRET_NAMES[source]} given; nothing stored")

@@ -17,7 +17,7 @@ from console.actions.service import ActionService
 from console.alerts import AlertEngine, AlertEvent, default_rules
 from console.clock import Clock
 from console.config import Campaign
-from console.credentials import SecretSource, secret_for
+from console.credentials import Secrets, read_secrets
 from console.markers import Marker, MarkerKind, Outcome
 from console.paths import recording_path
 from console.recording.recorder import Recorder
@@ -52,14 +52,17 @@ class Session:
     service: ActionService | None = None
     backends: Backends | None = None
     restored: int = 0
+    secrets: Secrets | None = field(default=None, repr=False)  # read once, before the GUI thread needs them
     _stopped: bool = field(default=False, repr=False)
 
     @classmethod
     def build(
-        cls, campaign: Campaign, role: str, recording: Path | None = None, state: CampaignState | None = None
+        cls, campaign: Campaign, role: str, recording: Path | None = None, state: CampaignState | None = None,
+        secrets: Secrets | None = None,
     ) -> Session:
         """`state`: one a window already shows (it opens before the campaign is ready); it takes the
-        campaign's staleness limits here."""
+        campaign's staleness limits here. `secrets`: already read off the GUI thread (console.startup);
+        None reads them from the keychain here, which may block."""
         clock = campaign_clock(campaign)
         path = recording or recording_path(campaign)
         if state is None:
@@ -70,12 +73,13 @@ class Session:
         restored = restore(state, path)  # a restarted console shows the campaign since it began
         audit = AuditLog(path, campaign.campaign.name, role)
         session = cls(campaign, role, clock, state, Runtime(campaign, clock), audit, recorder,
-                      AlertEngine(default_rules(campaign.alerts), clock.now), restored=restored)
+                      AlertEngine(default_rules(campaign.alerts), clock.now), restored=restored, secrets=secrets)
         if role == "operator":
+            session.secrets = secrets or read_secrets(campaign)
             session.backends = build_backends(
                 campaign,
-                secret_for(campaign, SecretSource.CLOUDFLARE),
-                secret_for(campaign, SecretSource.SHOP),
+                session.secrets.cloudflare,
+                session.secrets.shop,
                 DEMO_AWS_CREDENTIALS if campaign.is_demo else None,
             )
             session.service = ActionService(campaign, role, session.backends, audit, clock)
@@ -89,7 +93,7 @@ class Session:
             self.recorder.submit(update)
             deliver(self.state.apply, update)
 
-        self.runtime.start(build_sources(self.campaign, self.clock), publish)
+        self.runtime.start(build_sources(self.campaign, self.clock, self.secrets), publish)
 
     def _on_alert(self, event: AlertEvent) -> None:
         alert = event.alert

@@ -12,13 +12,14 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from console.config import Campaign
 from console.demo.faults import Fault
 
 if TYPE_CHECKING:
+    from console.credentials import MissingSecret, Secrets
     from console.demo.environment import DemoEnvironment
 
 Deliver = Callable[[Callable[[Any], None], Any], None]
@@ -32,6 +33,9 @@ JOIN_TIMEOUT_S = 15.0
 class Prepared:
     campaign: Campaign
     demo: DemoEnvironment | None = None
+    # From the keychain, which may take seconds; or why they could not be read (the window reports it).
+    secrets: Secrets | None = field(default=None, repr=False, compare=False)
+    missing: MissingSecret | None = field(default=None, compare=False)
 
 
 class Startup:
@@ -78,7 +82,12 @@ class Startup:
             importlib.import_module(name)
         if campaign is None:
             raise ValueError("no campaign to open")
-        return Prepared(campaign, demo)
+        from console.credentials import MissingSecret, read_secrets
+
+        try:
+            return Prepared(campaign, demo, read_secrets(campaign))
+        except MissingSecret as exc:
+            return Prepared(campaign, demo, missing=exc)
 
     def stop(self) -> None:
         """On exit: wait for a start still under way, then stop the demo if one was started."""

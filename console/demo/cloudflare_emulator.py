@@ -12,6 +12,8 @@ errors (400/1002) and 405/7001 use codes of the emulator's own. Routes under /cl
     GET              /zones/{zone}/waiting_rooms                (page, per_page; past the end: [])
     GET, PATCH, PUT  /zones/{zone}/waiting_rooms/{room}
     GET              /zones/{zone}/waiting_rooms/{room}/status
+    GET              /zones/{zone}                              (the zone's details: its account)
+    GET              /user/tokens/verify, /accounts/{account}/tokens/verify  (see cloudflare_tokens)
     POST             /graphql                                   (see console.demo.cloudflare_graphql)
 
 Faults can be injected (fail_next, garble_next, delay_next) so that throttling, broken bodies and
@@ -32,6 +34,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from console.demo.cloudflare_graphql import answer_graphql
+from console.demo.cloudflare_tokens import INVALID_TOKEN, is_verify_route
 from console.demo.cloudflare_world import DEMO_ROOM_ID, DEMO_ZONE_ID, CloudflareWorld, InvalidRequest
 
 __all__ = ["DEMO_ROOM_ID", "DEMO_ZONE_ID", "CloudflareEmulator", "CloudflareWorld"]
@@ -212,10 +215,14 @@ class CloudflareEmulator:
                 return fault.status, fault.body, fault.headers
         if not path.startswith(API_PREFIX + "/"):
             return _failure(404, 7000, "No route for that URI")
+        route = path[len(API_PREFIX) :]
+        if is_verify_route(route.strip("/").split("/")):
+            return self._verify(method, authorization, route.strip("/").split("/"))
         denied = self._check_auth(authorization)
         if denied is not None:
             return denied
-        route = path[len(API_PREFIX) :]
+        if not self.world.token.usable:
+            return _failure(403, 10000, "Authentication error")
         try:
             if route == "/graphql":
                 if method != "POST":
@@ -236,12 +243,27 @@ class CloudflareEmulator:
             return _failure(403, 10000, "Authentication error")
         return None
 
+    def _verify(self, method: str, authorization: str | None, route: list[str]) -> _Reply:
+        """Token verification: a token the route does not know (wrong, or another owner's) gets 401."""
+        denied = self._check_auth(authorization)
+        if denied is not None and denied[0] != 403:
+            return denied
+        grant = self.world.token
+        if denied is not None or not grant.verifies_at(route, self.world.account_id):
+            return _failure(401, *INVALID_TOKEN)
+        if method != "GET":
+            return _failure(405, 7001, f"Method {method} not allowed for this route")
+        return _ok(grant.verify_result())
+
     def _zone_route(self, method: str, path: str, parts: list[str], query: dict[str, list[str]], raw: bytes) -> _Reply:
-        if len(parts) < 3 or parts[0] != "zones":
+        if len(parts) < 2 or parts[0] != "zones":
             return _failure(404, 7000, "No route for that URI")
         unknown = _failure(404, 7003, f"Could not route to {path}, perhaps your object identifier is invalid?")
         if parts[1] != self.world.zone_id:
             return unknown
+        if len(parts) == 2:
+            return _ok(self.world.zone_details()) if method == "GET" else _failure(
+                405, 7001, f"Method {method} not allowed for this route")
         rest, not_allowed = parts[2:], _failure(405, 7001, f"Method {method} not allowed for this route")
         if rest[0] == "settings" and len(rest) == 2:
             if rest[1] != "security_level":

@@ -1,4 +1,4 @@
-"""The state behind the Cloudflare emulator: one zone, one waiting room, per-minute traffic.
+"""The state behind the Cloudflare emulator: one zone, one waiting room, per-minute traffic, the token.
 
 The on-sale simulator writes into it (room status, traffic) and reads what the operator changed
 (security level, room settings); the HTTP side (console.demo.cloudflare_emulator) serves it. Both run on
@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from console.demo.cloudflare_tokens import DEMO_ACCOUNT_ID, TokenGrant
 
 DEMO_ZONE_ID = "5f1c2b9e8d7a4c3b9a1e0f2d4c6b8a01"
 DEMO_ROOM_ID = "9c8b7a6f5e4d4c3b8a291807f6e5d4c3"
@@ -161,7 +163,10 @@ class CloudflareWorld:
             raise ValueError(f"security_level must be one of {', '.join(SECURITY_LEVELS)}")
         self.zone_id = zone_id
         self.room_id = room_id
+        self.account_id = DEMO_ACCOUNT_ID
+        self.zone_name = host.split(".", 1)[-1]
         self._lock = threading.Lock()
+        self._token = TokenGrant()
         now = _iso(datetime.now(UTC))
         room = _room_defaults(room_id)
         basics = {
@@ -230,6 +235,16 @@ class CloudflareWorld:
             for stale in [m for m in self._traffic if m <= oldest]:
                 del self._traffic[stale]
 
+    def set_token(self, grant: TokenGrant) -> None:
+        """What Cloudflare knows about the token: status, lifetime, owner (user or account)."""
+        with self._lock:
+            self._token = grant
+
+    @property
+    def token(self) -> TokenGrant:
+        with self._lock:
+            return self._token
+
     @property
     def request_count(self) -> int:
         with self._lock:
@@ -240,6 +255,10 @@ class CloudflareWorld:
     def count_request(self) -> None:
         with self._lock:
             self._requests += 1
+
+    def zone_details(self) -> dict[str, Any]:
+        return {"id": self.zone_id, "name": self.zone_name, "status": "active",
+                "account": {"id": self.account_id, "name": "Demo promoter"}}
 
     def security_setting(self) -> dict[str, Any]:
         with self._lock:

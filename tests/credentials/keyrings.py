@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -70,3 +72,31 @@ class FileKeyring(KeyringBackend):
 
 class PlaintextKeyring(MemoryKeyring):
     """Named like keyrings.alt's file backend: the console must refuse it as it refuses that one."""
+
+
+class SlowKeyring(MemoryKeyring):
+    """A keychain that takes `delay` seconds to answer the calls named in `slow` ("get", "set", "delete"),
+    as a locked keychain waiting for its owner or a Secret Service starting up does."""
+
+    def __init__(self, delay: float = 2.0, slow: frozenset[str] = frozenset({"get", "set", "delete"})) -> None:
+        super().__init__()
+        self.delay = delay
+        self.slow = slow
+        self.calls: list[tuple[str, str]] = []  # (call, thread name): where each call ran
+
+    def _wait(self, call: str) -> None:
+        self.calls.append((call, threading.current_thread().name))
+        if call in self.slow:
+            time.sleep(self.delay)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._wait("get")
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._wait("set")
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._wait("delete")
+        super().delete_password(service, username)

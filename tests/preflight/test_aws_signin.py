@@ -12,6 +12,7 @@ from botocore.exceptions import ProfileNotFound
 
 from console.aws_signin import SignIn, aws_sign_in, check_sign_in
 from console.config import AwsConfig
+from console.text import Text
 
 NOW = datetime.now(UTC).replace(second=0, microsecond=0)
 WINDOW_END = NOW + timedelta(hours=6)
@@ -62,7 +63,8 @@ def aws(profile: str | None) -> AwsConfig:
 
 
 def status(profile: str | None, cache: Path) -> tuple[str, str]:
-    return check_sign_in(aws_sign_in(aws(profile), sso_cache_dir=cache), WINDOW_END, NOW)
+    verdict, detail = check_sign_in(aws_sign_in(aws(profile), sso_cache_dir=cache), WINDOW_END, NOW)
+    return verdict, str(detail)
 
 
 def test_an_sso_session_that_ends_during_the_sale_fails(aws_files: Path) -> None:
@@ -103,4 +105,5 @@ def test_no_credentials_and_a_missing_profile(aws_files: Path) -> None:
     with pytest.raises(ProfileNotFound):
         aws_sign_in(aws("nobody"))
     assert check_sign_in(SignIn("static", None, False), WINDOW_END, NOW)[0] == "ok"
-    assert check_sign_in(SignIn("none", None, False, problem="no AWS credentials"), WINDOW_END, NOW)[0] == "failed"
+    nobody = SignIn("none", None, False, problem=Text("Checks", "no AWS credentials"))
+    assert check_sign_in(nobody, WINDOW_END, NOW) == ("failed", Text("Checks", "no AWS credentials"))

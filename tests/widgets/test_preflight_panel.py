@@ -4,12 +4,13 @@ and the window's Campaign menu that opens it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import boto3
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from console.actions.audit import AuditLog, read_entries
@@ -20,6 +21,7 @@ from console.app import open_console
 from console.bridge import GuiBridge
 from console.config import Campaign
 from console.credentials import SecretSource, secret_for
+from console.demo.cloudflare_tokens import TokenGrant
 from console.demo.environment import DemoEnvironment
 from console.paths import DATA_DIR_ENV
 from console.preflight import CHECK_NAMES, Preflight, PreflightPlan
@@ -27,6 +29,7 @@ from console.runtime import DEMO_AWS_CREDENTIALS, campaign_clock
 from console.session import Session
 from widgets.credentials_dialog import CredentialsDialog
 from widgets.preflight_panel import PreflightPanel
+from widgets.translations import install_language, remove_language
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_checks_fill_the_rows_and_the_countdown_runs(qtbot: QtBot, campaign: Cam
     statuses = {name: panel.status_of(name) for name in CHECK_NAMES}
     assert statuses["Alert sound"] == "warning"
     assert {s for n, s in statuses.items() if n != "Alert sound"} == {"ok"}, statuses
-    assert panel.summary.text() == "Passed: 9 checks, 1 warning(s)."
+    assert panel.summary.text() == "Passed: 10 checks, 1 warning(s)."
     before = panel.countdown.text()
     qtbot.waitUntil(lambda: panel.countdown.text() != before, timeout=3000)
 
@@ -131,3 +134,27 @@ def test_the_window_menu_opens_both_dialogs(qtbot: QtBot, campaign: Campaign, br
         assert len(window.findChildren(PreflightPanel)) == 1
     finally:
         session.stop()
+
+
+def test_the_checklist_speaks_polish_and_names_an_expiring_token(qtbot: QtBot, qapp: QApplication,
+                                                                 demo: DemoEnvironment, campaign: Campaign,
+                                                                 bridge: GuiBridge) -> None:
+    world = demo.cloudflare_world
+    assert world is not None
+    ends = campaign.campaign.onsale_at + timedelta(hours=1)
+    world.set_token(TokenGrant(expires_on=ends))
+    language = install_language(qapp, "pl")
+    try:
+        panel = make_panel(qtbot, campaign, bridge)
+        assert panel.table.item(CHECK_NAMES.index("Cloudflare token lasts the sale"), 1).text() == (
+            "Token Cloudflare wystarczy na sprzedaż")
+        assert "do startu sprzedaży" in panel.countdown.text() and panel.run_button.text() == "Uruchom kontrole"
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not panel.running, timeout=60_000)
+        assert panel.status_of("Cloudflare token lasts the sale") == "failed"
+        assert panel.items["Cloudflare token lasts the sale"].text().startswith(
+            f"token wygasa {ends:%Y-%m-%d %H:%M} UTC, przed końcem okna sprzedaży")
+        assert panel.summary.text() == "NIEZALICZONE: nie przeszło 1 z 10 kontroli, ostrzeżeń: 1."
+    finally:
+        remove_language(qapp, language)
+        world.set_token(TokenGrant())
