@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 
 import pytest
 
@@ -62,6 +63,13 @@ def fails_then_recovers(
     return caught.value, fetch()
 
 
+def assert_named_then_recovered(error: SourceError, recovered: object, kind: str, expected: FailureKind) -> None:
+    """The console's name for the fault, a 429's wait passed on, and a good read once the window is over."""
+    assert error.kind is expected, error.message
+    assert error.retry_after == (7.0 if kind == "http429" else None)
+    assert recovered is not None
+
+
 @pytest.fixture(scope="module")
 def shop_emulator() -> Iterator[ShopEmulator]:
     with ShopEmulator(ShopWorld(), SHOP_KEY) as running:
@@ -74,15 +82,10 @@ def test_shop_source_through_the_proxy(
 ) -> None:
     with FaultProxy("shop", shop_emulator.base_url, plan) as proxy:
         config = ShopConfig(base_url=proxy.base_url_for(shop_emulator.base_url))
-        source = ShopSource(config, SHOP_KEY, WallClock(), timeout=CLIENT_TIMEOUT)
-        try:
+        with closing(ShopSource(config, SHOP_KEY, WallClock(), timeout=CLIENT_TIMEOUT)) as source:
             assert source.fetch().admission_rate == shop_emulator.world.admission_rate()
             error, recovered = fails_then_recovers(source.fetch, plan, proxy, kind, arg, WINDOW)
-        finally:
-            source.close()
-    assert error.kind is expected, error.message
-    assert error.retry_after == (7.0 if kind == "http429" else None)
-    assert recovered is not None
+    assert_named_then_recovered(error, recovered, kind, expected)
 
 
 @pytest.fixture(scope="module")
@@ -99,15 +102,10 @@ def test_cloudflare_source_through_the_proxy(
     with FaultProxy("cloudflare", cloudflare_emulator.base_url, plan) as proxy:
         through = proxy.base_url_for(cloudflare_emulator.base_url)
         config = CloudflareConfig(zone_id=world.zone_id, waiting_room_id=world.room_id, base_url=through)
-        source = CloudflareSource(config, CF_TOKEN, WallClock(), timeout=CLIENT_TIMEOUT)
-        try:
+        with closing(CloudflareSource(config, CF_TOKEN, WallClock(), timeout=CLIENT_TIMEOUT)) as source:
             assert source.fetch().waiting_room.room_id == world.room_id
             error, recovered = fails_then_recovers(source.fetch, plan, proxy, kind, arg, WINDOW)
-        finally:
-            source.close()
-    assert error.kind is expected, error.message
-    assert error.retry_after == (7.0 if kind == "http429" else None)
-    assert recovered is not None
+    assert_named_then_recovered(error, recovered, kind, expected)
 
 
 def _aws_run(source: AwsSource, plan: FaultPlan, proxy: FaultProxy, kind: str, arg: float | None) -> object:

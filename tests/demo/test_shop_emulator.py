@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 from urllib.parse import urlsplit
@@ -14,29 +13,9 @@ import requests
 
 from console.demo.shop_emulator import ShopEmulator, ShopWorld
 from console.sources.shop_body import parse_queue, parse_sales
+from tests.support.frozen_shop import KEY, MOMENT, FixedClock
 
-KEY = "shop-test-key-8f2b41"
-MOMENT = datetime(2026, 12, 1, 9, 0, 0, tzinfo=UTC)
-
-
-@dataclass
-class FixedClock:
-    moment: datetime
-    speed: float = 1.0
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-def world() -> ShopWorld:
-    return ShopWorld(clock=FixedClock(MOMENT))
-
-
-@pytest.fixture
-def shop(world: ShopWorld) -> Iterator[ShopEmulator]:
-    with ShopEmulator(world, KEY) as emulator:
-        yield emulator
+# `world` and `shop` come from tests/demo/conftest.py.
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,26 +17,13 @@ from console.paths import DATA_DIR_ENV, recording_path
 from console.runtime import DEMO_AWS_CREDENTIALS
 from console.sources.aws_control import AutoScalingControl
 from console.sources.cloudflare_control import CloudflareControl
+from tests.e2e.served_demo import demo_served
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str]]]:
-    root = tmp_path_factory.mktemp("served")
-    config = root / "campaign.toml"
-    env = {**os.environ, DATA_DIR_ENV: str(root / "data")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "console", "demo", "serve", "--speed", "5", "--write-config", str(config),
-         "--run-for", "120"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    deadline = time.monotonic() + 60
-    while not config.exists() and time.monotonic() < deadline and server.poll() is None:
-        time.sleep(0.1)
-    assert config.exists(), server.stderr.read() if server.stderr else ""
-    time.sleep(0.3)
-    yield config, env
-    server.terminate()
-    server.communicate(timeout=30)
+    with demo_served(tmp_path_factory.mktemp("served"), speed=5, run_for=120) as running:
+        yield running
 
 
 def act(served: tuple[Path, dict[str, str]], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -27,14 +27,6 @@ from widgets.board_view import BoardView
 from widgets.window_settings import KIOSK, SETTINGS_FILE
 
 
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoEnvironment]:
-    env = DemoEnvironment(speed=60.0)
-    env.start()
-    yield env
-    env.stop()
-
-
 @pytest.fixture
 def console(request: pytest.FixtureRequest, demo: DemoEnvironment, tmp_path: Path,
             qapp: QApplication) -> Iterator[LiveConsole]:

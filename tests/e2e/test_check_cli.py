@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,29 +15,14 @@ from console.actions.audit import read_entries
 from console.config import load_campaign
 from console.paths import DATA_DIR_ENV, campaign_slug
 from console.preflight import CHECK_NAMES
-
-Served = tuple[Path, dict[str, str]]
+from tests.e2e.served_demo import Served, demo_served
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("check")
-    config = root / "campaign.toml"
-    env = {**os.environ, DATA_DIR_ENV: str(root / "data")}
     # Speed 1: the on-sale stays 4-5 minutes away, so a pre-scale at T-2 is still in the future.
-    server = subprocess.Popen(
-        [sys.executable, "-m", "console", "demo", "serve", "--speed", "1", "--write-config", str(config),
-         "--run-for", "300"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    deadline = time.monotonic() + 60
-    while not config.exists() and time.monotonic() < deadline and server.poll() is None:
-        time.sleep(0.1)
-    assert config.exists(), server.stderr.read() if server.stderr else ""
-    time.sleep(0.3)
-    yield config, env
-    server.terminate()
-    server.communicate(timeout=30)
+    with demo_served(tmp_path_factory.mktemp("check"), speed=1, run_for=300) as running:
+        yield running
 
 
 def check(config: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

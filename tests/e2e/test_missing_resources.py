@@ -3,7 +3,6 @@ that is not the API root): the live window says which, on that source's tiles on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +13,6 @@ from console.config import Campaign
 from console.demo.environment import DemoEnvironment
 from console.snapshots import FailureKind, SourceName
 from tests.e2e.live_console import open_live_console, wait_until
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoEnvironment]:
-    env = DemoEnvironment(speed=60.0)
-    env.start()
-    yield env
-    env.stop()
 
 
 def edited(campaign: Campaign, section: str, **changes: Any) -> Campaign:

@@ -62,19 +62,12 @@ def _replace(value: Any, path: tuple[Any, ...], new: Any, delete: bool) -> Any:
     if not path:
         return new
     head, rest = path[0], path[1:]
-    if isinstance(value, dict):
-        copy = dict(value)
-        if delete and not rest:
-            del copy[head]
-        else:
-            copy[head] = _replace(value[head], rest, new, delete)
-        return copy
-    copy_list = list(value)
+    copy: dict[Any, Any] | list[Any] = dict(value) if isinstance(value, dict) else list(value)
     if delete and not rest:
-        del copy_list[head]
+        del copy[head]
     else:
-        copy_list[head] = _replace(value[head], rest, new, delete)
-    return copy_list
+        copy[head] = _replace(value[head], rest, new, delete)
+    return copy
 
 
 def bent(valid: Any, values: st.SearchStrategy[Any] = json_values, times: int = 2) -> st.SearchStrategy[Any]:

@@ -5,10 +5,8 @@ SourceError that says what went wrong, never another exception and never the tok
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from hypothesis import given
@@ -22,6 +20,7 @@ from console.sources.errors import SourceError
 from console.sources.shop import ShopSource
 from tests.properties.strategies import bent, fuzz, json_values
 from tests.properties.test_parser_fuzz import CF_ROOM, SHOP_QUEUE, SHOP_SALES
+from tests.support.loopback_http import LoopbackServer, QuietHandler
 
 TOKEN = "fuzz-token-5c1d"
 CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "text/xml", "text/html", "text/plain",
@@ -42,7 +41,7 @@ class AnyAnswerServer:
         self.answer = Answer(200, "application/json", b"{}")
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             protocol_version = "HTTP/1.1"
 
             def _any(self) -> None:
@@ -58,19 +57,11 @@ class AnyAnswerServer:
 
             do_GET = do_POST = do_PATCH = do_PUT = _any
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
-        self._thread.start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._http = LoopbackServer(Handler)
+        self.url = self._http.url
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
+        self._http.stop()
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.support.loopback_http import LoopbackServer, QuietHandler
 
 
 @dataclass
@@ -52,7 +52,7 @@ class ScriptedShop:
         self.seen: list[dict[str, str]] = []
         script = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 script.seen.append(dict(self.headers.items()))
                 canned = script.routes.get(self.path, Canned(404, b'{"error": {"code": "not_found", "message": "no"}}'))
@@ -68,14 +68,8 @@ class ScriptedShop:
 
             do_POST = do_PUT = do_GET
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/saleday/v1"
+        self._http = LoopbackServer(Handler)
+        self.base_url = f"{self._http.url}/saleday/v1"
 
     def answer(
         self, path: str, status: int = 200, body: object = None, raw: bytes | None = None, **headers: str
@@ -84,9 +78,7 @@ class ScriptedShop:
         self.routes[f"/saleday/v1{path}"] = Canned(status, data, {k.replace("_", "-"): v for k, v in headers.items()})
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self._http.stop()
 
 
 # Sales bodies that break docs/shop-api.md, each in one way.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -77,6 +78,12 @@ def _fetch_error(source: CloudflareSource) -> SourceError:
     with pytest.raises(SourceError) as caught:
         source.fetch()
     return caught.value
+
+
+def _new_source_error(config: CloudflareConfig, token: str = TOKEN, timeout: float = 3.0) -> SourceError:
+    """What the first fetch of a source of its own raises; the source is closed either way."""
+    with closing(_source(config, token, timeout)) as reader:
+        return _fetch_error(reader)
 
 
 def _minute(minutes_after_ten: int) -> datetime:
@@ -186,11 +193,7 @@ def test_room_change_needs_something_to_change(control: CloudflareControl) -> No
 
 def test_wrong_token_is_auth_and_no_token_leaks(config: CloudflareConfig) -> None:
     wrong = "wrong-token-Kp20vQ"
-    reader = _source(config, token=wrong)
-    try:
-        error = _fetch_error(reader)
-    finally:
-        reader.close()
+    error = _new_source_error(config, token=wrong)
     assert error.kind is FailureKind.AUTH
     assert "10000" in error.message and "Authentication error" in error.message
     for secret in (wrong, TOKEN):
@@ -204,11 +207,7 @@ def test_empty_or_malformed_token_is_auth_without_a_request(
     config: CloudflareConfig, world: CloudflareWorld, token: str
 ) -> None:
     before = world.request_count
-    reader = _source(config, token=token)
-    try:
-        error = _fetch_error(reader)
-    finally:
-        reader.close()
+    error = _new_source_error(config, token=token)
     assert error.kind is FailureKind.AUTH
     assert world.request_count == before
     if token.strip():
@@ -230,11 +229,7 @@ def test_control_with_wrong_token_is_auth(config: CloudflareConfig, world: Cloud
 @pytest.mark.parametrize("which", ["zone", "room"])
 def test_unknown_zone_or_room_is_not_found(config: CloudflareConfig, which: str) -> None:
     field = "zone_id" if which == "zone" else "waiting_room_id"
-    reader = _source(config.model_copy(update={field: "0" * 32}))
-    try:
-        error = _fetch_error(reader)
-    finally:
-        reader.close()
+    error = _new_source_error(config.model_copy(update={field: "0" * 32}))
     assert error.kind is FailureKind.NOT_FOUND
     assert "7003" in error.message
 
@@ -248,11 +243,7 @@ def test_stopped_emulator_is_unreachable(emulator: CloudflareEmulator, source: C
 
 def test_slow_answer_is_timeout(emulator: CloudflareEmulator, config: CloudflareConfig) -> None:
     emulator.delay_next(1.5, path="/status")
-    reader = _source(config, timeout=0.3)
-    try:
-        assert _fetch_error(reader).kind is FailureKind.TIMEOUT
-    finally:
-        reader.close()
+    assert _new_source_error(config, timeout=0.3).kind is FailureKind.TIMEOUT
 
 
 def test_throttled_with_retry_after(emulator: CloudflareEmulator, source: CloudflareSource) -> None:

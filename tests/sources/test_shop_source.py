@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -21,29 +20,9 @@ from console.sources.errors import SourceError
 from console.sources.shop import ShopSource
 from console.sources.shop_control import ShopQueueControl
 from tests.sources.scripted_shop import MALFORMED_SALES, ScriptedShop, valid_queue, valid_sales
+from tests.support.frozen_shop import KEY, MOMENT, FixedClock
 
-KEY = "shop-secret-key-5e1d9c"
-MOMENT = datetime(2026, 12, 1, 9, 0, 0, tzinfo=UTC)
-
-
-@dataclass
-class FixedClock:
-    moment: datetime
-    speed: float = 1.0
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-def world() -> ShopWorld:
-    return ShopWorld(clock=FixedClock(MOMENT))
-
-
-@pytest.fixture
-def shop(world: ShopWorld) -> Iterator[ShopEmulator]:
-    with ShopEmulator(world, KEY) as emulator:
-        yield emulator
+# `world` and `shop` come from tests/sources/conftest.py.
 
 
 @pytest.fixture
