@@ -2,11 +2,13 @@
 stayed clearly below (80% of the threshold) for a while, so a value hovering at the line does not flap.
 
 Evaluated on the GUI thread from the current CampaignState (cheap arithmetic, no I/O). Each change is an
-AlertEvent that the composition root records, marks on the charts and shows in the banner.
+AlertEvent that the composition root records, marks on the charts and shows in the banner. Titles and
+messages are `Text` (console/text.py): English for the recording and the CSV, translatable on screen.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,7 +17,10 @@ from datetime import datetime
 from console.config import AlertConfig
 from console.observable import Observable
 from console.state import CampaignState
+from console.text import Number, Text, TextContext
 from console.views import latest
+
+Alerts = TextContext("Alerts")
 
 CLEAR_FRACTION = 0.8
 CLEAR_AFTER_S = 60.0  # campaign seconds below the clear level before an alert clears
@@ -24,7 +29,7 @@ CLEAR_AFTER_S = 60.0  # campaign seconds below the clear level before an alert c
 @dataclass(frozen=True)
 class Rule:
     name: str
-    title: str
+    title: Text
     threshold: float
     unit: str
     read: Callable[[CampaignState, float], float | None]  # (state, monotonic_now) -> value or None (unknown)
@@ -38,7 +43,7 @@ class Rule:
 class Alert:
     alert_id: str
     rule: str
-    message: str
+    message: str  # a Text when raised by this console; plain English when read from an older recording
     raised_at: datetime
     acknowledged_by: str | None = None
 
@@ -69,22 +74,40 @@ def _stale_seconds(state: CampaignState, now: float) -> float:
     return max(ages, default=0.0)
 
 
+# The rules' titles by name, also for alerts read back from a recording.
+TITLES: dict[str, Text] = {
+    "error_rate": Alerts.tr("5xx rate"),
+    "latency": Alerts.tr("Latency"),
+    "unhealthy_targets": Alerts.tr("Unhealthy targets"),
+    "db_cpu": Alerts.tr("Database CPU"),
+    "queue_wait": Alerts.tr("Queue wait"),
+    "admissions_paused": Alerts.tr("Admissions paused"),
+    "source_stale": Alerts.tr("Source stale"),
+}
+
+
+def rule_title(name: str) -> str:
+    """The title of rule `name`; an unknown (newer) rule's name, readable."""
+    return TITLES.get(name, name.replace("_", " "))
+
+
 def default_rules(config: AlertConfig) -> tuple[Rule, ...]:
     since: dict[str, float] = {}
     fleet = lambda s: s.fleet.value  # noqa: E731
     return (
-        Rule("error_rate", "5xx rate", config.error_rate_percent, "%",
+        Rule("error_rate", TITLES["error_rate"], config.error_rate_percent, "%",
              lambda s, _: (f.error_rate_percent if (f := fleet(s)) else None)),
-        Rule("latency", "Latency", config.latency_ms, " ms", lambda s, _: (f.latency_ms if (f := fleet(s)) else None)),
-        Rule("unhealthy_targets", "Unhealthy targets", config.unhealthy_targets, "",
+        Rule("latency", TITLES["latency"], config.latency_ms, " ms",
+             lambda s, _: (f.latency_ms if (f := fleet(s)) else None)),
+        Rule("unhealthy_targets", TITLES["unhealthy_targets"], config.unhealthy_targets, "",
              lambda s, _: (latest(s.last_aws.unhealthy_hosts) if s.last_aws else None), at_least=True),
-        Rule("db_cpu", "Database CPU", config.db_cpu_percent, "%",
+        Rule("db_cpu", TITLES["db_cpu"], config.db_cpu_percent, "%",
              lambda s, _: (f.db_cpu_percent if (f := fleet(s)) else None)),
-        Rule("queue_wait", "Queue wait", config.queue_wait_minutes, " min",
+        Rule("queue_wait", TITLES["queue_wait"], config.queue_wait_minutes, " min",
              lambda s, _: (q.estimated_wait_seconds / 60.0 if (q := s.queue.value) else None)),
-        Rule("admissions_paused", "Admissions paused", config.admissions_paused_minutes, " min",
+        Rule("admissions_paused", TITLES["admissions_paused"], config.admissions_paused_minutes, " min",
              lambda s, now: _paused_minutes(s, now, since)),
-        Rule("source_stale", "Source stale", config.source_stale_seconds, " s", _stale_seconds),
+        Rule("source_stale", TITLES["source_stale"], config.source_stale_seconds, " s", _stale_seconds),
     )
 
 
@@ -145,6 +168,31 @@ class AlertEngine:
                 listener(event)
 
 
-def _message(rule: Rule, value: float) -> str:
-    shown = f"{value:,.0f}" if rule.at_least or value >= 100 else f"{value:,.1f}"
-    return f"{rule.title} {shown}{rule.unit} (threshold {rule.threshold:g}{rule.unit})"
+MESSAGE = Alerts.tr("{title} {value}{unit} (threshold {threshold}{unit})")
+# What MESSAGE made in English, for recordings from before alerts were stored as Text.
+_ENGLISH_MESSAGE = re.compile(r"^(?P<title>.+) (?P<value>-?[\d,]+(?:\.\d)?)(?P<unit>%| ms| min| s|) "
+                              r"\(threshold (?P<threshold>[\d.e+-]+)(?P=unit)\)$")
+
+
+def _message(rule: Rule, value: float) -> Text:
+    shown = Number(value, 0 if rule.at_least or value >= 100 else 1)
+    return MESSAGE.format(title=rule.title, value=shown, unit=rule.unit, threshold=Number(rule.threshold))
+
+
+def message_text(message: str) -> str:
+    """An alert's message as a Text where it can be: as recorded, or recognised in the English an older
+    recording holds; anything else as it is."""
+    if isinstance(message, Text):
+        return message
+    match = _ENGLISH_MESSAGE.match(message)
+    title = next((t for t in TITLES.values() if match and t == match["title"]), None)
+    if match is None or title is None:
+        return message
+    value = match["value"].replace(",", "")
+    try:
+        shown = Number(float(value), 1 if "." in value else 0)
+        threshold = Number(float(match["threshold"]))
+    except ValueError:
+        return message
+    text = MESSAGE.format(title=title, value=shown, unit=match["unit"], threshold=threshold)
+    return text if text == message else message

@@ -33,6 +33,7 @@ from widgets.activity_panel import ActivityPanel
 from widgets.alert_banner import AlertBanner, AlertSound
 from widgets.main_window import MainWindow
 from widgets.recording_status import RecordingStatus
+from widgets.text import render
 from widgets.theme import apply_theme
 from widgets.translations import install_language
 from widgets.window_settings import (
@@ -129,7 +130,11 @@ def _complete_window(window: MainWindow, session: Session, bridge: GuiBridge, ru
     def acknowledge(alert_id: str, person: str) -> None:
         session.alerts.acknowledge(alert_id, person)
 
-    window.add_banner(AlertBanner(session.alerts.active, acknowledge, sound, tz=tz))
+    banner = AlertBanner(session.alerts.active, acknowledge, sound, tz=tz)
+    window.add_banner(banner)
+    alerts_menu = QMenu(QCoreApplication.translate("App", "A&lerts"), window)
+    alerts_menu.addAction(banner.acknowledge_action)  # Ctrl+Shift+K, shown in the menu
+    window.add_menu(alerts_menu)
     if session.service is not None:
         safety = campaign.safety
         session.service.subscribe(marker_listener(state.markers, bridge.post, session.clock))
@@ -138,12 +143,14 @@ def _complete_window(window: MainWindow, session: Session, bridge: GuiBridge, ru
                         fleet=state.fleet)
         window.add_action_widget(bar)
         window.add_menu(ActionMenu(bar, window))
-    window.add_under_charts(ActivityPanel(session.audit, bridge.post, tz=tz))
+    activity = ActivityPanel(session.audit, bridge.post, tz=tz)
+    window.add_under_charts(activity)
+    window.add_file_action(activity.export_action)  # Ctrl+Shift+E, shown in the menu
     role = (QCoreApplication.translate("App", "operator") if session.service is not None
             else QCoreApplication.translate("App", "viewer (read-only)"))
     status = QCoreApplication.translate("App", "{role} · alert sound: {sound} · recording to {path}")
     window.statusBar().showMessage(status.format(
-        role=role, sound=sound.backend, path=session.recorder.path))
+        role=role, sound=render(sound.backend), path=session.recorder.path))
     window.statusBar().addPermanentWidget(RecordingStatus(session.recorder, window, tz=tz))
     window.statusBar().addPermanentWidget(_reconnect_button(window, session))
     _add_report_action(window, session.recorder.path)
@@ -272,7 +279,9 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
         from console.session import Session
 
         try:
-            session = Session.build(prepared.campaign, options.role, state=state)
+            if prepared.missing is not None:
+                raise prepared.missing
+            session = Session.build(prepared.campaign, options.role, state=state, secrets=prepared.secrets)
             sessions.append(session)
             window.set_title(prepared.campaign.campaign.name)
             _complete_window(window, session, bridge, runner)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from console import __version__
 from console.config import Campaign, ConfigError, load_campaign
-from console.credentials import MissingSecret
 from console.demo.faults import Fault, parse_fault_spec
 from console.recording.recorder import RecordingError
 
@@ -45,7 +44,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "keys in the window (also in its menus):\n"
             "  Ctrl+B  board on/off        Ctrl+1  war room     F11  full screen (kiosk)\n"
             "  Ctrl+L  follow live data    Ctrl+K  credentials  Ctrl+Shift+F  pre-flight    Ctrl+Q  quit\n"
-            "  Ctrl+Shift+A, C, P, Q, R    add instances, set capacity, protection, admissions, rate\n\n"
+            "  Ctrl+Shift+A, C, P, Q, R    add instances, set capacity, protection, admissions, rate\n"
+            "  Ctrl+Shift+K  acknowledge the newest alert   Ctrl+Shift+E  export the activity as CSV\n\n"
             "commands:\n"
             "  demo serve      run the demo emulators and simulator headless (see `demo serve --help`)\n"
             "  act ...         scale out, protection on/off, pause/resume admissions (see `act --help`)\n"
@@ -156,6 +156,12 @@ def _run_demo(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "report":  # reads a recording: loads neither keyring nor boto3 nor the Cloudflare SDK
+        from console.report_cli import run_report_command
+
+        return run_report_command(args[1:])
+    from console.credentials import MissingSecret  # loads keyring
+
     try:
         if args and args[0] == "demo":
             return _run_demo(args[1:])
@@ -171,10 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from console.preflight_cli import run_check
 
             return run_check(args[1:])
-        if args and args[0] == "report":
-            from console.report_cli import run_report_command
-
-            return run_report_command(args[1:])
         return _run_gui(args)
     except ConfigError as exc:
         print(f"saleday-console: {exc}", file=sys.stderr)

@@ -24,7 +24,7 @@ class Outcome(StrEnum):
 class Marker:
     marker_id: str
     at: datetime
-    label: str
+    label: str  # a few words above the line; a console.text.Text, so that the charts can translate it
     kind: MarkerKind
     outcome: Outcome = Outcome.PENDING
 

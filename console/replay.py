@@ -15,7 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from console.action_markers import recorded_label
 from console.actions.audit import read_entries
+from console.alerts import rule_title
 from console.clock import ScaledClock
 from console.markers import Marker, MarkerKind, MarkerList, Outcome
 from console.recording.reader import iter_samples, read_alerts
@@ -43,13 +45,13 @@ def _markers(path: Path, markers: MarkerList) -> Iterator[ReplayEvent]:
             continue
         at = datetime.fromisoformat(entry.campaign_time)
         outcome = Outcome.OK if entry.outcome == "ok" else Outcome.FAILED
-        marker = Marker(f"action-{entry.action_id}", at, f"{entry.action} {entry.before} → {entry.after}",
+        marker = Marker(f"action-{entry.action_id}", at, recorded_label(entry.action, entry.before, entry.after),
                         MarkerKind.ACTION, outcome)
         yield ReplayEvent(at, entry.seq, partial(markers.add, marker))
     for alert in read_alerts(path):
         if alert.phase == "raised":
-            label = alert.rule.replace("_", " ")
-            marker = Marker(f"alert-{alert.alert_id}", alert.campaign_time, label, MarkerKind.ALERT, Outcome.FAILED)
+            marker = Marker(f"alert-{alert.alert_id}", alert.campaign_time, rule_title(alert.rule), MarkerKind.ALERT,
+                            Outcome.FAILED)
             yield ReplayEvent(alert.campaign_time, alert.seq, partial(markers.add, marker))
 
 

@@ -26,7 +26,7 @@ from console.actions.service import (
     ChangedSinceProposal,
 )
 from console.observable import Observable
-from console.sources.errors import SourceError
+from console.sources.errors import SourceError, failure_title
 from console.views import CdnView, FleetView, QueueView
 from widgets.action_dialog import (
     AmountDialog,
@@ -36,6 +36,7 @@ from widgets.action_dialog import (
     rate_dialog,
     title,
 )
+from widgets.text import render
 
 # English source text, marked for translation; the buttons show them translated.
 PROTECTION_ON_TEXT = str(QT_TRANSLATE_NOOP("ActionBar", "Protection: Under attack…"))
@@ -48,9 +49,10 @@ STATUS_MS = 30_000
 def failure_text(error: BaseException) -> str:
     """What the operator reads when an action could not be made: ours or the backend's words only."""
     if isinstance(error, ActionRefused):
-        return QCoreApplication.translate("ActionBar", "Refused: {reason}").format(reason=error)
+        return QCoreApplication.translate("ActionBar", "Refused: {reason}").format(reason=render(error.reason))
     if isinstance(error, SourceError):
-        return error.message
+        return QCoreApplication.translate("ActionBar", "{kind}: {error}").format(
+            kind=render(failure_title(error.kind)), error=render(error.message))
     return QCoreApplication.translate("ActionBar", "unexpected error: {kind}").format(kind=type(error).__name__)
 
 
@@ -235,7 +237,7 @@ class ActionBar(QWidget):
     def _execute(self, proposal: Proposal) -> None:
         service = self._service
         resource = proposal.request.resource
-        self._report(self.tr("{change}: sending…").format(change=proposal.summary), True, quiet=True)
+        self._report(self.tr("{change}: sending…").format(change=render(proposal.summary)), True, quiet=True)
         self._runner.run(resource, lambda: service.execute(proposal), self._guarded(self._finished),
                          self._guarded(lambda error: self._failed(resource, error)))
 
@@ -244,14 +246,14 @@ class ActionBar(QWidget):
         self._set_busy(proposal.request.resource, False)
         if not result.ok:
             self._show_failure(self.tr("{action} failed").format(action=title(proposal.request.kind)),
-                               result.message)
+                               render(result.message))
             return
         kind = proposal.request.kind
         if kind in (ActionKind.PROTECTION_ON, ActionKind.PROTECTION_OFF):
             self.set_security_level(result.after)
         elif kind in (ActionKind.ADMISSIONS_PAUSE, ActionKind.ADMISSIONS_RESUME):
             self.set_admissions_paused(kind is ActionKind.ADMISSIONS_PAUSE)
-        self._report(self.tr("Done: {change}").format(change=proposal.summary), True)
+        self._report(self.tr("Done: {change}").format(change=render(proposal.summary)), True)
 
     def _failed(self, resource: Resource, error: BaseException) -> None:
         if isinstance(error, ChangedSinceProposal):

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.actions.requests import ActionKind, Proposal, Resource
+from console.actions.wording import level_text, value_text
+from console.text import TextContext
+from widgets.text import render
 
-# English source text, marked for translation; `title()`, `subject()` and `level_name()` translate.
+# English source text, marked for translation; `title()` and `subject()` translate.
 SUBJECTS = {
     Resource.CAPACITY: str(QT_TRANSLATE_NOOP("ActionDialog", "Desired capacity")),
     Resource.PROTECTION: str(QT_TRANSLATE_NOOP("ActionDialog", "Cloudflare security level")),
@@ -38,12 +41,6 @@ TITLES = {
     ActionKind.ADMISSION_RATE: str(QT_TRANSLATE_NOOP("ActionDialog", "Admission rate")),
     ActionKind.PRESCALE: str(QT_TRANSLATE_NOOP("ActionDialog", "Pre-scale")),
 }
-LEVEL_NAMES = {"under_attack": str(QT_TRANSLATE_NOOP("ActionDialog", "Under attack")),
-               "essentially_off": str(QT_TRANSLATE_NOOP("ActionDialog", "essentially off")),
-               "off": str(QT_TRANSLATE_NOOP("ActionDialog", "off")),
-               "low": str(QT_TRANSLATE_NOOP("ActionDialog", "low")),
-               "medium": str(QT_TRANSLATE_NOOP("ActionDialog", "medium")),
-               "high": str(QT_TRANSLATE_NOOP("ActionDialog", "high"))}
 
 
 def _tr(text: str) -> str:
@@ -59,7 +56,12 @@ def subject(resource: Resource) -> str:
 
 
 def level_name(level: str) -> str:
-    return _tr(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level.replace("_", " ")
+    return render(level_text(level))
+
+
+# The dialogs' own sentences, through console.text so that their numbers get Polish plural forms
+# (lupdate takes the context from the variable's name; it cannot see a literal passed to a helper).
+ActionDialog = TextContext("ActionDialog")
 
 
 def confirm_text(proposal: Proposal) -> str:
@@ -70,22 +72,20 @@ def confirm_text(proposal: Proposal) -> str:
             added = int(proposal.after) - int(proposal.before)
         except ValueError:
             added = proposal.request.amount
-        if added == 1:
-            return _tr("Add 1 instance")
-        return _tr("Add {count} instances").format(count=added)
+        return render(ActionDialog.tr("Add %n instance(s)", None, added))
     if kind is ActionKind.SCALE_TO:
-        return _tr("Set capacity to {count}").format(count=proposal.after)
+        return render(ActionDialog.tr("Set capacity to {count}").format(count=proposal.after))
     if kind is ActionKind.PROTECTION_ON:
-        return _tr("Switch on Under attack")
+        return render(ActionDialog.tr("Switch on Under attack"))
     if kind is ActionKind.PROTECTION_OFF:
-        return _tr("Switch protection back to {level}").format(level=level_name(proposal.after))
+        return render(ActionDialog.tr("Switch protection back to {level}").format(level=level_text(proposal.after)))
     if kind is ActionKind.ADMISSIONS_PAUSE:
-        return _tr("Pause admissions")
+        return render(ActionDialog.tr("Pause admissions"))
     if kind is ActionKind.ADMISSIONS_RESUME:
-        return _tr("Resume admissions")
+        return render(ActionDialog.tr("Resume admissions"))
     if kind is ActionKind.PRESCALE:
-        return _tr("Schedule {plan}").format(plan=proposal.after)
-    return _tr("Set rate to {rate}/min").format(rate=proposal.request.amount)
+        return render(ActionDialog.tr("Schedule {plan}").format(plan=value_text(proposal.after)))
+    return render(ActionDialog.tr("Set rate to {rate}/min").format(rate=proposal.request.amount))
 
 
 def _label(text: str, name: str, parent: QWidget) -> QLabel:
@@ -116,14 +116,16 @@ class ConfirmActionDialog(QDialog):
         self.changed_label: QLabel | None = None
         if changed_to is not None:
             self.changed_label = _label(
-                self.tr("The value changed since the dialog opened: {value}").format(value=changed_to),
+                self.tr("The value changed since the dialog opened: {value}").format(
+                    value=render(value_text(changed_to))),
                 "actionChanged", self)
             layout.addWidget(self.changed_label)
         layout.addWidget(_label(subject(proposal.request.resource), "actionSubject", self))
-        self.before_after = _label(f"{proposal.before}  →  {proposal.after}", "actionBeforeAfter", self)
+        before, after = render(value_text(proposal.before)), render(value_text(proposal.after))
+        self.before_after = _label(f"{before}  →  {after}", "actionBeforeAfter", self)
         layout.addWidget(self.before_after)
-        self.detail_labels = [_label(line, "actionDetail", self) for line in proposal.details]
-        self.warning_labels = [_label(f"⚠ {line}", "actionWarning", self) for line in proposal.warnings]
+        self.detail_labels = [_label(render(line), "actionDetail", self) for line in proposal.details]
+        self.warning_labels = [_label(f"⚠ {render(line)}", "actionWarning", self) for line in proposal.warnings]
         for label in (*self.detail_labels, *self.warning_labels):
             layout.addWidget(label)
         layout.addSpacing(8)
@@ -203,19 +205,21 @@ class AmountDialog(QDialog):
 
 
 def instances_dialog(step: int, maximum: int, parent: QWidget | None = None) -> AmountDialog:
-    return AmountDialog(title(ActionKind.SCALE_OUT), _tr("How many instances to add to the group?"), minimum=1,
+    return AmountDialog(title(ActionKind.SCALE_OUT), render(ActionDialog.tr("How many instances to add to the group?")),
+                        minimum=1,
                         maximum=max(maximum, 1), value=step, parent=parent)
 
 
 def capacity_dialog(current: int | None, maximum: int, parent: QWidget | None = None) -> AmountDialog:
-    return AmountDialog(title(ActionKind.SCALE_TO), _tr("Desired capacity of the group (also to scale back in):"),
+    return AmountDialog(title(ActionKind.SCALE_TO),
+                        render(ActionDialog.tr("Desired capacity of the group (also to scale back in):")),
                         minimum=0, maximum=max(maximum, 1), value=current if current is not None else 0,
-                        suffix=_tr(" instances"),
-                        parent=parent)
+                        suffix=render(ActionDialog.tr(" instances")), parent=parent)
 
 
 def rate_dialog(current: int | None, minimum: int, maximum: int, parent: QWidget | None = None) -> AmountDialog:
     step = 50 if maximum >= 1000 else 10
-    return AmountDialog(title(ActionKind.ADMISSION_RATE), _tr("New admissions per minute:"), minimum=minimum,
+    return AmountDialog(title(ActionKind.ADMISSION_RATE), render(ActionDialog.tr("New admissions per minute:")),
+                        minimum=minimum,
                         maximum=max(maximum, minimum), value=current if current is not None else minimum,
                         suffix=" /min", step=step, parent=parent)

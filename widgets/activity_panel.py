@@ -3,11 +3,13 @@
 One line per action: it appears at intent as "pending" and turns "ok" or "failed" when the outcome
 is written, so an action that never came back stays visibly pending. Entries arrive on the writing
 thread and hop to the GUI thread through `deliver`; the trail already on disk is read on a worker,
-and so is the CSV export.
+and so is the CSV export (`export_action`, Ctrl+Shift+E, for the window's File menu). The CSV keeps
+the trail's English, its columns named as in the database: it is for machines and auditors.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
@@ -24,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -41,10 +43,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from console.actions.audit import AuditEntry, AuditLog, export_csv
-from console.actions.requests import ActionKind
+from console.actions.requests import RESOURCE_OF, ActionKind
 from console.actions.runner import Deliver
+from console.actions.wording import summary_text, value_text
+from console.text import Text
 from widgets import palette
 from widgets.action_dialog import title
+from widgets.text import render
 
 COLUMNS = tuple(str(name) for name in (
     QT_TRANSLATE_NOOP("ActivityModel", "Time"), QT_TRANSLATE_NOOP("ActivityModel", "Who"),
@@ -55,6 +60,7 @@ OUTCOMES = {"pending": QT_TRANSLATE_NOOP("ActivityModel", "pending"), "ok": QT_T
 OUTCOME_COLOURS = {"pending": palette.WARN, "ok": palette.OK, "failed": palette.ALARM}
 Index = QModelIndex | QPersistentModelIndex
 SIZE_HINT_HEIGHT = 190
+EXPORT_SHORTCUT = "Ctrl+Shift+E"
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,25 @@ def action_title(action: str) -> str:
         return title(ActionKind(action))
     except ValueError:
         return action
+
+
+def change_text(row: ActivityRow) -> str:
+    return f"{render(value_text(row.before))} → {render(value_text(row.after))}"
+
+
+def message_text(row: ActivityRow) -> str:
+    """The message in the interface's language: as the action made it (live), or, read from disk, its
+    summary made again from what the trail keeps, when that gives back the very English it holds."""
+    if isinstance(row.message, Text) or row.outcome == "failed":
+        return render(row.message)
+    try:
+        kind = ActionKind(row.action)
+    except ValueError:
+        return row.message
+    if kind is ActionKind.PRESCALE:  # its summary names the on-sale time, which the trail does not keep
+        return row.message
+    again = summary_text(RESOURCE_OF[kind], row.before, row.after)
+    return render(again) if again == row.message else row.message
 
 
 def fold(row: ActivityRow | None, entry: AuditEntry) -> ActivityRow:
@@ -159,19 +184,22 @@ class ActivityModel(QAbstractTableModel):
                 done = QCoreApplication.translate("ActivityModel", ", outcome at {time}").format(
                     time=self._clock(row.outcome_time))
             return QCoreApplication.translate("ActivityModel", "{action} {id}: intent at {time}{done}").format(
-                action=row.action, id=row.action_id[:8], time=self._clock(row.campaign_time), done=done)
+                action=action_title(row.action), id=row.action_id[:8], time=self._clock(row.campaign_time),
+                done=done)
         return None
 
     def text(self, row: ActivityRow, column: int) -> str:
-        return (
-            self._clock(row.campaign_time),
-            row.who,
-            action_title(row.action),
-            f"{row.before} → {row.after}",
-            QCoreApplication.translate("ActivityModel", str(OUTCOMES[row.outcome])) if row.outcome in OUTCOMES
-            else row.outcome,
-            row.message,
-        )[column]
+        """One cell, worked out alone: the view asks cell by cell on every repaint."""
+        cells: tuple[Callable[[], str], ...] = (
+            lambda: self._clock(row.campaign_time),
+            lambda: row.who,
+            lambda: action_title(row.action),
+            lambda: change_text(row),
+            lambda: (QCoreApplication.translate("ActivityModel", str(OUTCOMES[row.outcome]))
+                     if row.outcome in OUTCOMES else row.outcome),
+            lambda: message_text(row),
+        )
+        return cells[column]()
 
     def _clock(self, iso: str) -> str:
         try:
@@ -212,8 +240,15 @@ class ActivityPanel(QFrame):
         # A long path must not widen the window (a translation makes the line longer still).
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
-        self.export_button.setToolTip(self.tr("Save the whole audit trail (both phases of every action) as CSV"))
+        tip = self.tr("Save the whole audit trail (both phases of every action) as CSV")
+        self.export_button.setToolTip(f"{tip} ({EXPORT_SHORTCUT})")
         self.export_button.clicked.connect(self._ask_export)
+        self.export_action = QAction(self.tr("&Export activity as CSV…"), self)
+        self.export_action.setObjectName("exportActivityAction")
+        self.export_action.setShortcut(QKeySequence(EXPORT_SHORTCUT))
+        self.export_action.setToolTip(tip)
+        self.export_action.triggered.connect(lambda _checked=False: self._ask_export())
+        self.addAction(self.export_action)  # the key works wherever the list shows, kiosk included
 
         title = QLabel(self.tr("ACTIVITY"), self)
         title.setObjectName("panelTitle")
@@ -269,6 +304,8 @@ class ActivityPanel(QFrame):
     # ------------------------------------------------------------ export
 
     def _ask_export(self) -> None:
+        if not self.export_button.isEnabled():  # an export is still being written
+            return
         suggested = str(self._audit.path.with_name(self._audit.path.stem + "-activity.csv"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export activity as CSV"), suggested,
                                               self.tr("CSV files (*.csv)"))
@@ -278,6 +315,7 @@ class ActivityPanel(QFrame):
     def export_to(self, path: Path) -> None:
         """Write the whole trail to `path` on the disk worker; `exported` says how it went."""
         self.export_button.setEnabled(False)
+        self.export_action.setEnabled(False)
         self._disk.submit(self._export, path)
 
     def _export(self, path: Path) -> None:
@@ -293,5 +331,6 @@ class ActivityPanel(QFrame):
 
     def _exported(self, text: str) -> None:
         self.export_button.setEnabled(True)
+        self.export_action.setEnabled(True)
         self.status.setText(text)
         self.exported.emit(text)

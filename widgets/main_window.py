@@ -229,6 +229,12 @@ class MainWindow(QMainWindow):
         for action in menu.actions():
             self.addAction(action)
 
+    def add_file_action(self, action: QAction) -> None:
+        """An entry of the File menu above Quit (the activity export); the window holds it too, so that its
+        shortcut works in the kiosk, where the menu bar is hidden."""
+        self.file_menu.insertAction(self.quit_action, action)
+        self.addAction(action)
+
     # ------------------------------------------------------------ views and kiosk
 
     @property

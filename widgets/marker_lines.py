@@ -10,14 +10,22 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPen
 
 from console.markers import Marker, MarkerKind, Outcome
 from widgets import palette
+from widgets.text import render
 
 OUTCOME_COLOURS = {Outcome.PENDING: palette.WARN, Outcome.OK: palette.OK, Outcome.FAILED: palette.ALARM}
-OUTCOME_SIGNS = {Outcome.PENDING: " (pending)", Outcome.OK: " ✓", Outcome.FAILED: " ✗"}
+OUTCOME_SIGNS = {Outcome.PENDING: str(QT_TRANSLATE_NOOP("MarkerLines", " (pending)")), Outcome.OK: " ✓",
+                 Outcome.FAILED: " ✗"}
+# English source text of the tooltip's words, translated when shown.
+KIND_NAMES = {MarkerKind.ACTION: str(QT_TRANSLATE_NOOP("MarkerLines", "action")),
+              MarkerKind.ALERT: str(QT_TRANSLATE_NOOP("MarkerLines", "alert"))}
+OUTCOME_NAMES = {Outcome.PENDING: str(QT_TRANSLATE_NOOP("MarkerLines", "pending")),
+                 Outcome.OK: str(QT_TRANSLATE_NOOP("MarkerLines", "done")),
+                 Outcome.FAILED: str(QT_TRANSLATE_NOOP("MarkerLines", "failed"))}
 # Heights of the labels as fractions of the chart, taken in turn so that neighbours do not overprint;
 # the top one stays clear of the title and legend row.
 LABEL_LEVELS = (0.86, 0.71, 0.56, 0.41, 0.26)
@@ -39,10 +47,15 @@ def marker_pen(marker: Marker) -> QPen:
     return pen
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MarkerLines", text)
+
+
 def marker_text(marker: Marker) -> str:
+    """The label above the line, in the interface's language."""
     if marker.kind == MarkerKind.ALERT:
-        return f"⚠ {marker.label}"
-    return marker.label + OUTCOME_SIGNS[marker.outcome]
+        return f"⚠ {render(marker.label)}"
+    return render(marker.label) + _tr(OUTCOME_SIGNS[marker.outcome])
 
 
 def _label_format(text: str) -> str:
@@ -102,7 +115,10 @@ class MarkerLines:
         label.valueChanged()
 
     def _tooltip(self, marker: Marker) -> str:
-        return f"{marker.at.astimezone(self._tz):%H:%M:%S} {marker.label} ({marker.kind}, {marker.outcome})"
+        if marker.kind == MarkerKind.ALERT:
+            return f"{marker.at.astimezone(self._tz):%H:%M:%S} {render(marker.label)} ({_tr(KIND_NAMES[marker.kind])})"
+        return (f"{marker.at.astimezone(self._tz):%H:%M:%S} {render(marker.label)} "
+                f"({_tr(KIND_NAMES[marker.kind])}, {_tr(OUTCOME_NAMES[marker.outcome])})")
 
     def lines(self, marker_id: str) -> list[pg.InfiniteLine]:
         return list(self._lines.get(marker_id, ()))

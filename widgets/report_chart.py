@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from console.decimate import minmax_decimate
@@ -155,8 +155,9 @@ class ChartPainter:
         p.setFont(self._font(7))
         metrics = QFontMetricsF(p.font())
         x = row.right()
+        right = QCoreApplication.translate("Report", " (right)")
         for line in reversed(spec.lines):
-            text = f"{line.label}{' (right)' if line.right else ''}"
+            text = f"{line.label}{right if line.right else ''}"
             width = metrics.horizontalAdvance(text)
             x -= width
             p.setPen(QColor(INK))
@@ -216,6 +217,7 @@ class ChartPainter:
 
     def _gaps(self, spec: ChartSpec, plot: QRectF, x_of: XMap) -> None:
         p = self._p
+        no_data = QCoreApplication.translate("Report", "no data")
         for start, end in spec.gaps:
             left = max(x_of(start.timestamp()), plot.left())
             right = min(x_of(end.timestamp()), plot.right())
@@ -227,7 +229,7 @@ class ChartPainter:
             p.setFont(self._font(6))
             p.setPen(QColor(MUTED))
             p.drawText(band.adjusted(0, self._mm, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       "no data")
+                       no_data)
 
     def _line(self, line: Line, plot: QRectF, t0: float, t1: float, x_of: XMap, top: float) -> None:
         p = self._p
@@ -256,8 +258,11 @@ class ChartPainter:
             p.setPen(self._pen(ONSALE, 0.3, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor(ONSALE))
-            # Left of the line: the first actions usually follow the on-sale closely, on its right.
-            p.drawText(QPointF(x - 0.8 * mm - metrics.horizontalAdvance("on-sale"), plot.bottom() - 1 * mm), "on-sale")
+            # Left of the line: the first actions usually follow the on-sale closely, on its right. Unless
+            # that would run off the plot (a recording that starts just before the on-sale).
+            onsale = QCoreApplication.translate("Report", "on-sale")
+            left = x - 0.8 * mm - metrics.horizontalAdvance(onsale)
+            p.drawText(QPointF(left if left >= plot.left() else x + 0.8 * mm, plot.bottom() - 1 * mm), onsale)
         for index, marker in enumerate(spec.markers):
             if not spec.start <= marker.at <= spec.end:
                 continue

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 MakeReport = Callable[[Path, Path | None, Callable[[int], None]], object]
@@ -50,7 +50,8 @@ class ReportRunner(QObject):
         then write the PDF there and the CSVs into a folder beside it."""
         if self.busy:
             return
-        dialog = QFileDialog(self._parent, "Save the campaign report", str(suggested or "report.pdf"), "PDF (*.pdf)")
+        dialog = QFileDialog(self._parent, self.tr("Save the campaign report"), str(suggested or "report.pdf"),
+                             self.tr("PDF (*.pdf)"))
         dialog.setObjectName("reportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -61,8 +62,8 @@ class ReportRunner(QObject):
     def run(self, pdf: Path, csv_dir: Path | None) -> None:
         if self.busy:
             return
-        self._dialog = QProgressDialog("Writing the report…", "", 0, 100, self._parent)
-        self._dialog.setWindowTitle("Campaign report")
+        self._dialog = QProgressDialog(self.tr("Writing the report…"), "", 0, 100, self._parent)
+        self._dialog.setWindowTitle(self.tr("Campaign report"))
         self._dialog.setCancelButton(None)
         self._dialog.setMinimumDuration(0)
         self._dialog.setValue(0)
@@ -73,10 +74,15 @@ class ReportRunner(QObject):
         try:
             self._make_report(pdf, csv_dir, self._signals.moved.emit)
         except Exception as exc:  # shown to the person, not a crash
-            self._signals.done.emit(f"The report could not be written: {exc}", False)
+            self._signals.done.emit(QCoreApplication.translate("ReportRunner", "The report could not be written: "
+                                                                               "{error}").format(error=exc), False)
             return
-        where = f"{pdf}" + (f" and CSVs in {csv_dir}" if csv_dir else "")
-        self._signals.done.emit(f"Report written to {where}", True)
+        if csv_dir:
+            done = QCoreApplication.translate("ReportRunner", "Report written to {pdf} and CSVs in {folder}").format(
+                pdf=pdf, folder=csv_dir)
+        else:
+            done = QCoreApplication.translate("ReportRunner", "Report written to {pdf}").format(pdf=pdf)
+        self._signals.done.emit(done, True)
 
     def _on_progress(self, percent: int) -> None:
         if self._dialog is not None:
@@ -87,5 +93,5 @@ class ReportRunner(QObject):
             self._dialog.close()
             self._dialog = None
         if not ok:
-            QMessageBox.warning(self._parent, "Campaign report", message)
+            QMessageBox.warning(self._parent, self.tr("Campaign report"), message)
         self.finished.emit(message, ok)

@@ -2,7 +2,8 @@
 
 Page 1 is for the promoter (twelve headline figures, readable in two minutes); page 2 the campaign in
 charts with numbered action and alert markers; then the busiest minutes, the timeline of actions and
-alerts (numbered like the markers), the data gaps, and how each figure was computed.
+alerts (numbered like the markers), the data gaps, and how each figure was computed. In the interface's
+language: `report --lang` (or the window's language) installs it before the PDF is drawn.
 """
 
 from __future__ import annotations
@@ -29,23 +30,28 @@ from widgets.report_chart import (
     Line,
     report_font,
 )
-from widgets.report_text import Headline, ReportText, TimelineRow
+from widgets.report_text import Headline, Report, ReportText, TimelineRow, say
 
 RESOLUTION = 300  # device units per inch
+DATA_GAPS = Report.tr("Data gaps")
 MARGIN_MM = 14.0
 Progress = Callable[[int], None]
 
 METHOD_NOTES = (
-    "Per-minute figures (visitors, requests, bytes, threats, origin requests, 5xx, latency) are the "
-    "Cloudflare and CloudWatch minutes, each taken from the latest poll that reported it.",
-    "Peak requests per second: edge requests in the busiest minute divided by 60.",
-    "Error rate: all 5xx answers divided by all origin requests. A degraded minute has an average latency or a "
-    "5xx share above the campaign's alert thresholds.",
-    "Instance-hours: in-service instances integrated between AWS polls; the cost multiplies them by the "
-    "campaign's price per instance-hour.",
-    "A data gap is a stretch longer than three poll intervals without a successful poll of a source; "
-    "charts leave it blank instead of drawing through it.",
+    Report.tr("Per-minute figures (visitors, requests, bytes, threats, origin requests, 5xx, latency) are the "
+              "Cloudflare and CloudWatch minutes, each taken from the latest poll that reported it."),
+    Report.tr("Peak requests per second: edge requests in the busiest minute divided by 60."),
+    Report.tr("Error rate: all 5xx answers divided by all origin requests. A degraded minute has an average "
+              "latency or a 5xx share above the campaign's alert thresholds."),
+    Report.tr("Instance-hours: in-service instances integrated between AWS polls; the cost multiplies them by the "
+              "campaign's price per instance-hour."),
+    Report.tr("A data gap is a stretch longer than three poll intervals without a successful poll of a source; "
+              "charts leave it blank instead of drawing through it."),
 )
+BUSIEST_HEADERS = (Report.tr("minute"), Report.tr("visitors"), Report.tr("requests/s"), Report.tr("origin req."),
+                   Report.tr("5xx"), Report.tr("latency ms"), Report.tr("cached"), Report.tr("threats"))
+TIMELINE_HEADERS = ("#", Report.tr("time"), Report.tr("who"), Report.tr("what"),
+                    Report.tr("before → after, or detail"), Report.tr("outcome"))
 
 
 class _Pages:
@@ -84,7 +90,8 @@ class _Pages:
         self.p.setPen(QColor(MUTED))
         rect = QRectF(0, self.height - 5 * self.mm, self.width, 5 * self.mm)
         self.p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self._footer)
-        self.p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"page {self.page}")
+        self.p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                        say(Report.tr("page {page}").format(page=self.page)))
 
     def text(self, text: str, points: float, bold: bool = False, colour: str = INK, gap_mm: float = 1.5) -> None:
         """A wrapped paragraph at the cursor."""
@@ -147,9 +154,11 @@ def _headline_page(pages: _Pages, text: ReportText) -> None:
     p, mm = pages.p, pages.mm
     figures = text.figures
     pages.text(figures.campaign_name, 20, bold=True, gap_mm=1)
-    span = f"recorded {text.time(figures.first_at)} – {text.time(figures.last_at)}" if figures.first_at else ""
-    pages.text(f"Post-campaign report · on-sale {text.day()} ({figures.timezone}) · {span}", 9, colour=MUTED,
-               gap_mm=6)
+    span = (say(Report.tr("recorded {start} – {end}").format(start=text.time(figures.first_at),
+                                                              end=text.time(figures.last_at)))
+            if figures.first_at else "")
+    pages.text(say(Report.tr("Post-campaign report · on-sale {day} ({zone}) · {span}").format(
+        day=text.day(), zone=figures.timezone, span=span)), 9, colour=MUTED, gap_mm=6)
     tiles = text.headlines()
     columns, tile_h, gutter = 2, 31 * mm, 4 * mm
     tile_w = (pages.width - gutter) / columns
@@ -158,12 +167,13 @@ def _headline_page(pages: _Pages, text: ReportText) -> None:
         rect = QRectF(column * (tile_w + gutter), pages.y + row * (tile_h + gutter / 2), tile_w, tile_h)
         _tile(pages, rect, tile)
     pages.y += (len(tiles) + columns - 1) // columns * (tile_h + gutter / 2) + 4 * mm
-    pages.text("Data gaps", 10, bold=True, gap_mm=1)
+    pages.text(say(DATA_GAPS), 10, bold=True, gap_mm=1)
     pages.text(text.gap_summary(), 8.5, colour=MUTED if not figures.gaps else "#cf222e", gap_mm=1)
     for gap in figures.gaps[:4]:
         pages.text("• " + text.gap_line(gap), 8.5, gap_mm=0.8)
     if len(figures.gaps) > 4:
-        pages.text(f"… and {len(figures.gaps) - 4} more, listed at the end.", 8.5, colour=MUTED)
+        pages.text(say(Report.tr("… and %n more, listed at the end.", None, len(figures.gaps) - 4)), 8.5,
+                   colour=MUTED)
     p.setPen(QColor(INK))
 
 
@@ -200,7 +210,7 @@ def _chart_specs(data: RecordingData, figures: ReportFigures, markers: list[Char
     def line(name: str, label: str, colour: int, right: bool = False, dashed: bool = False,
              source: Series | None = None) -> Line:
         times, values = (source or series[name]).with_breaks()
-        return Line(label, LINE_COLOURS[colour], times, values, right, dashed)
+        return Line(say(label), LINE_COLOURS[colour], times, values, right, dashed)
 
     def chart(title: str, lines: list[Line], left: str, right: str, source: str, minutes: str = "") -> ChartSpec:
         """Shade the source's gaps; on a per-minute chart (`minutes` names its series) only the minutes that
@@ -208,32 +218,33 @@ def _chart_specs(data: RecordingData, figures: ReportFigures, markers: list[Char
         gaps = [(g.start, g.end) for g in figures.gaps if g.source.value == source]
         if minutes and series[minutes].times:
             gaps = [hole for hole in series[minutes].holes() if any(hole[0] < b and hole[1] > a for a, b in gaps)]
-        return ChartSpec(title, lines, start, end, left, right, markers, gaps, figures.onsale_at)
+        return ChartSpec(say(title), lines, start, end, say(left), say(right), markers, gaps, figures.onsale_at)
 
     room = figures.queue_control == "cloudflare"
     queue, wait = ("room_queued_users", "room_max_wait_min") if room else ("shop_queue_length", "shop_queue_wait_s")
     wait_minutes = Series(wait, series[wait].times, tuple(v if room else v / 60.0 for v in series[wait].values),
                           series[wait].max_step)
+    visitors, requests, orders = Report.tr("visitors / min"), Report.tr("requests / s"), Report.tr("orders / min")
     return [
-        chart("Traffic at the CDN edge", [
-            line("visitors_per_min", "visitors / min", 0),
-            line("", "requests / s", 1, right=True, source=_per_second(series["edge_requests_per_min"])),
-        ], "visitors / min", "requests / s", "cloudflare", minutes="visitors_per_min"),
-        chart("Queue" + (" (Cloudflare waiting room)" if room else " (shop)"), [
-            line(queue, "people queuing", 0),
-            line("", "estimated wait (min)", 1, right=True, dashed=True, source=wait_minutes),
-        ], "people", "minutes", "cloudflare" if room else "shop"),
-        chart("Sales", [
-            line("tickets_sold", "tickets sold", 3),
-            line("orders_per_min", "orders / min", 2, right=True),
-        ], "tickets", "orders / min", "shop"),
-        chart("Fleet", [
-            line("desired_instances", "desired", 2, dashed=True),
-            line("in_service_instances", "in service", 4),
-            line("serving_instances", "serving", 3),
-        ], "instances", "", "aws"),
-        chart("Shop health", [
-            line("latency_ms", "latency (ms)", 0),
+        chart(Report.tr("Traffic at the CDN edge"), [
+            line("visitors_per_min", visitors, 0),
+            line("", requests, 1, right=True, source=_per_second(series["edge_requests_per_min"])),
+        ], visitors, requests, "cloudflare", minutes="visitors_per_min"),
+        chart(Report.tr("Queue (Cloudflare waiting room)") if room else Report.tr("Queue (shop)"), [
+            line(queue, Report.tr("people queuing"), 0),
+            line("", Report.tr("estimated wait (min)"), 1, right=True, dashed=True, source=wait_minutes),
+        ], Report.tr("people"), Report.tr("minutes"), "cloudflare" if room else "shop"),
+        chart(Report.tr("Sales"), [
+            line("tickets_sold", Report.tr("tickets sold"), 3),
+            line("orders_per_min", orders, 2, right=True),
+        ], Report.tr("tickets"), orders, "shop"),
+        chart(Report.tr("Fleet"), [
+            line("desired_instances", Report.tr("desired"), 2, dashed=True),
+            line("in_service_instances", Report.tr("in service"), 4),
+            line("serving_instances", Report.tr("serving"), 3),
+        ], Report.tr("instances"), "", "aws"),
+        chart(Report.tr("Shop health"), [
+            line("latency_ms", Report.tr("latency (ms)"), 0),
             line("error_rate_percent", "5xx (%)", 1, right=True),
         ], "ms", "% 5xx", "aws", minutes="latency_ms"),
     ]
@@ -241,9 +252,10 @@ def _chart_specs(data: RecordingData, figures: ReportFigures, markers: list[Char
 
 def _charts_page(pages: _Pages, data: RecordingData, text: ReportText, rows: list[TimelineRow]) -> None:
     pages.new_page()
-    pages.text("The campaign in charts", 14, bold=True, gap_mm=1)
-    pages.text("Numbered markers are the actions (green: done, red: failed, amber: no outcome) and alerts "
-               "(pink, dotted) of the timeline. Grey bands: no data from the source.", 8, colour=MUTED, gap_mm=3)
+    pages.text(say(Report.tr("The campaign in charts")), 14, bold=True, gap_mm=1)
+    pages.text(say(Report.tr("Numbered markers are the actions (green: done, red: failed, amber: no outcome) and "
+                             "alerts (pink, dotted) of the timeline. Grey bands: no data from the source.")), 8,
+               colour=MUTED, gap_mm=3)
     markers = [ChartMarker(r.at, r.number, r.colour, r.alert) for r in rows if r.marked]
     specs = _chart_specs(data, text.figures, markers)
     chart_h = (pages.bottom - pages.y) / len(specs)
@@ -255,24 +267,24 @@ def _charts_page(pages: _Pages, data: RecordingData, text: ReportText, rows: lis
 
 def _tables(pages: _Pages, text: ReportText, rows: list[TimelineRow]) -> None:
     pages.new_page()
-    pages.text("The ten busiest minutes", 14, bold=True, gap_mm=2)
-    headers = ("minute", "visitors", "requests/s", "origin req.", "5xx", "latency ms", "cached", "threats")
-    pages.table(headers, text.busiest_rows(), (30, 14, 14, 15, 11, 13, 11, 13), frozenset(range(1, 8)))
-    pages.text("Timeline of actions and alerts", 14, bold=True, gap_mm=2)
+    pages.text(say(Report.tr("The ten busiest minutes")), 14, bold=True, gap_mm=2)
+    headers = tuple(say(header) for header in BUSIEST_HEADERS)
+    pages.table(headers, text.busiest_rows(), (28, 16, 14, 15, 11, 13, 11, 13), frozenset(range(1, 8)))
+    pages.text(say(Report.tr("Timeline of actions and alerts")), 14, bold=True, gap_mm=2)
     if rows:
         cells = [(str(r.number), *r.cells) for r in rows]
-        columns = ("#", "time", "who", "what", "before → after, or detail", "outcome")
+        columns = tuple(say(header) for header in TIMELINE_HEADERS)
         pages.table(columns, cells, (8, 11, 30, 30, 30, 30), swatches=[r.colour for r in rows])
     else:
-        pages.text("No action was taken and no alert was raised.", 8.5, colour=MUTED)
-    pages.text("Data gaps", 14, bold=True, gap_mm=2)
+        pages.text(say(Report.tr("No action was taken and no alert was raised.")), 8.5, colour=MUTED)
+    pages.text(say(DATA_GAPS), 14, bold=True, gap_mm=2)
     pages.text(text.gap_summary(), 8.5, gap_mm=1)
     for gap in text.figures.gaps:
         pages.text("• " + text.gap_line(gap), 8.5, gap_mm=0.8)
     pages.y += 3 * pages.mm
-    pages.text("How the figures are computed", 11, bold=True, gap_mm=1.5)
+    pages.text(say(Report.tr("How the figures are computed")), 11, bold=True, gap_mm=1.5)
     for note in METHOD_NOTES:
-        pages.text(note, 7.5, colour=MUTED, gap_mm=1)
+        pages.text(say(note), 7.5, colour=MUTED, gap_mm=1)
 
 
 def write_report_pdf(
@@ -298,7 +310,7 @@ def write_report_pdf(
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{figures.campaign_name} — post-campaign report")
+    writer.setTitle(say(Report.tr("{campaign} — post-campaign report").format(campaign=figures.campaign_name)))
     writer.setCreator("Saleday Console")
     painter = QPainter(writer)
     if not painter.isActive():

@@ -1,7 +1,9 @@
 """The report's words and numbers: headline tiles, table rows and notes, as the reader will see them.
 
 Times are shown in the campaign's time zone (the promoter's clock) with the distance from the on-sale;
-money in the campaign's currency; the same locale-aware number formatting as the wall screen.
+money in the campaign's currency; the same locale-aware number formatting as the wall screen. Words are
+in the interface's language (`report --lang`), through `console.text` so that counts get plural forms;
+what the recording holds in English (an older recording's alert, a backend's error) stays English.
 """
 
 from __future__ import annotations
@@ -10,12 +12,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from console.actions.requests import ActionKind
+from console.actions.wording import value_text
+from console.alerts import message_text, rule_title
 from console.report.figures import Gap, ReportFigures
 from console.report.timeline import NO_OUTCOME, ActionRow, AlertRow
+from console.text import Text, TextContext
+from widgets.action_dialog import title
 from widgets.formatting import DASH, Numbers, wait_text
 from widgets.report_chart import ALERT, FAILED, OK, PENDING
+from widgets.text import render
 
-SOURCE_NAMES = {"aws": "AWS", "cloudflare": "Cloudflare", "shop": "Shop"}
+Report = TextContext("Report")
+SOURCE_NAMES: dict[str, str] = {"aws": "AWS", "cloudflare": "Cloudflare", "shop": Report.tr("Shop")}
+OUTCOMES: dict[str, Text] = {"ok": Report.tr("done"), "failed": Report.tr("failed"),
+                             NO_OUTCOME: Report.tr("no outcome recorded")}
+ALERT_PHASES: dict[str, Text] = {"raised": Report.tr("alert raised: {rule}"),
+                                 "cleared": Report.tr("alert cleared: {rule}"),
+                                 "acknowledged": Report.tr("alert acknowledged: {rule}")}
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,18 @@ class TimelineRow:
     colour: str  # of its marker on the charts
     alert: bool
     marked: bool  # drawn on the charts (actions, raised alerts)
+
+
+def say(text: str) -> str:
+    """Report words in the interface's language."""
+    return render(text)
+
+
+def action_name(action: str) -> str:
+    try:
+        return title(ActionKind(action))
+    except ValueError:
+        return action
 
 
 def campaign_zone(name: str) -> tzinfo:
@@ -79,34 +105,43 @@ class ReportText:
 
     def headlines(self) -> list[Headline]:
         f, n = self.figures, self.numbers
-        sold_detail = f"{n.percent(f.capacity_sold_percent)} of {n.integer(f.capacity)}"
-        sold_detail += f" · sold out {self.when(f.sold_out_at)}" if f.sold_out_at else " · not sold out"
+        share = Report.tr("{percent} of {capacity}").format(percent=n.percent(f.capacity_sold_percent),
+                                                             capacity=n.integer(f.capacity))
+        sold_detail = (Report.tr("{share} · sold out {when}").format(share=share, when=self.when(f.sold_out_at))
+                       if f.sold_out_at else Report.tr("{share} · not sold out").format(share=share))
         cost = DASH if f.estimated_cost is None else f"{n.decimal(f.estimated_cost, 2)} {f.currency}"
         price = f"{n.decimal(f.instance_price_per_hour, 2)} {f.currency}"
-        queue_of = "Cloudflare waiting room" if f.queue_control == "cloudflare" else "shop queue"
+        queue_of = Report.tr("Cloudflare waiting room") if f.queue_control == "cloudflare" else Report.tr("shop queue")
         tiles = [
-            Headline("Tickets sold", n.integer(f.tickets_sold), sold_detail),
-            Headline("Revenue", self.money(f.revenue), f"in {f.currency}, as the shop reported it"),
-            Headline("Peak visitors per minute", n.integer(f.peak_visitors_per_minute),
-                     f"at {self.when(f.peak_visitors_at)}"),
-            Headline("Peak requests per second", n.integer(f.peak_requests_per_second),
-                     f"at the CDN edge, {self.when(f.peak_requests_at)}"),
-            Headline("Longest queue", n.integer(f.longest_queue), f"{queue_of}, {self.when(f.longest_queue_at)}"),
-            Headline("Longest wait", DASH if f.longest_wait_seconds is None else wait_text(f.longest_wait_seconds),
-                     f"estimated, {self.when(f.longest_wait_at)}"),
-            Headline("Error rate (5xx)", n.percent(f.error_rate_percent, 2),
-                     f"over the campaign · {n.percent(f.error_rate_at_peak_percent, 2)} in the peak minute"),
-            Headline("Served from the CDN cache", n.percent(f.cache_share_percent),
-                     f"of bytes · {self._bytes(f.bytes_saved)} saved of {self._bytes(f.bytes_served)}"),
-            Headline("Threats blocked", n.integer(f.threats_blocked), "requests Cloudflare stopped"),
-            Headline("Instance-hours", n.decimal(f.instance_hours, 1), f"≈ {cost} at {price} per instance-hour"),
-            Headline("Minutes with a degraded shop", n.integer(f.degraded_minutes),
-                     f"latency > {n.integer(f.degraded_latency_ms)} ms or 5xx > "
-                     f"{n.percent(f.degraded_error_rate_percent)}"),
-            Headline("Actions · alerts", f"{f.actions} · {f.alerts_raised}",
-                     f"{f.failed_actions} action(s) failed or unfinished"),
+            (Report.tr("Tickets sold"), n.integer(f.tickets_sold), sold_detail),
+            (Report.tr("Revenue"), self.money(f.revenue),
+             Report.tr("in {currency}, as the shop reported it").format(currency=f.currency)),
+            (Report.tr("Peak visitors per minute"), n.integer(f.peak_visitors_per_minute),
+             Report.tr("at {when}").format(when=self.when(f.peak_visitors_at))),
+            (Report.tr("Peak requests per second"), n.integer(f.peak_requests_per_second),
+             Report.tr("at the CDN edge, {when}").format(when=self.when(f.peak_requests_at))),
+            (Report.tr("Longest queue"), n.integer(f.longest_queue),
+             Report.tr("{queue}, {when}").format(queue=queue_of, when=self.when(f.longest_queue_at))),
+            (Report.tr("Longest wait"), DASH if f.longest_wait_seconds is None else wait_text(f.longest_wait_seconds),
+             Report.tr("estimated, {when}").format(when=self.when(f.longest_wait_at))),
+            (Report.tr("Error rate (5xx)"), n.percent(f.error_rate_percent, 2),
+             Report.tr("over the campaign · {peak} in the peak minute").format(
+                 peak=n.percent(f.error_rate_at_peak_percent, 2))),
+            (Report.tr("Served from the CDN cache"), n.percent(f.cache_share_percent),
+             Report.tr("of bytes · {saved} saved of {served}").format(saved=self._bytes(f.bytes_saved),
+                                                                      served=self._bytes(f.bytes_served))),
+            (Report.tr("Threats blocked"), n.integer(f.threats_blocked), Report.tr("requests Cloudflare stopped")),
+            (Report.tr("Instance-hours"), n.decimal(f.instance_hours, 1),
+             Report.tr("≈ {cost} at {price} per instance-hour").format(cost=cost, price=price)),
+            (Report.tr("Minutes with a degraded shop"), n.integer(f.degraded_minutes),
+             Report.tr("latency > {latency} ms or 5xx > {share}").format(
+                 latency=n.integer(f.degraded_latency_ms), share=n.percent(f.degraded_error_rate_percent))),
+            (Report.tr("Actions · alerts"), f"{f.actions} · {f.alerts_raised}",
+             Report.tr("%n action(s) failed or unfinished", None, f.failed_actions)),
         ]
-        return [Headline(t.label, t.value, "no data recorded") if t.value == DASH else t for t in tiles]
+        no_data = Report.tr("no data recorded")
+        return [Headline(say(label), value, say(no_data if value == DASH else detail))
+                for label, value, detail in tiles]
 
     def _bytes(self, count: int | None) -> str:
         return DASH if count is None else self.numbers.bytes(count)
@@ -115,20 +150,21 @@ class ReportText:
 
     def gap_line(self, gap: Gap) -> str:
         minutes = gap.duration.total_seconds() / 60.0
-        text = (f"{SOURCE_NAMES.get(gap.source.value, gap.source.value)}: no successful poll from "
-                f"{self.time(gap.start)} to {self.time(gap.end)} ({self.numbers.decimal(minutes, 0)} min)")
+        text = say(Report.tr("{source}: no successful poll from {start} to {end} ({minutes} min)").format(
+            source=SOURCE_NAMES.get(gap.source.value, gap.source.value), start=self.time(gap.start),
+            end=self.time(gap.end), minutes=self.numbers.decimal(minutes, 0)))
         if gap.missing_minutes == 0:
-            text += "; its per-minute figures were filled in by later polls"
+            text += say(Report.tr("; its per-minute figures were filled in by later polls"))
         elif gap.missing_minutes:
-            text += f"; {gap.missing_minutes} minute(s) of per-minute figures are missing"
+            text += say(Report.tr("; %n minute(s) of per-minute figures are missing", None, gap.missing_minutes))
         return text
 
     def gap_summary(self) -> str:
         gaps = self.figures.gaps
         if not gaps:
-            return "No data gaps: every source answered throughout."
-        return (f"{len(gaps)} data gap(s): the charts leave them blank and the figures cover only what was "
-                "recorded.")
+            return say(Report.tr("No data gaps: every source answered throughout."))
+        return say(Report.tr("%n data gap(s): the charts leave them blank and the figures cover only what was "
+                             "recorded.", None, len(gaps)))
 
     # ---------------------------------------------------------------- tables
 
@@ -155,14 +191,16 @@ class ReportText:
         for number, (at, _, item) in enumerate(sorted(items, key=lambda x: (x[0], x[1])), start=1):
             if isinstance(item, ActionRow):
                 colour = {"ok": OK, "failed": FAILED}.get(item.outcome, PENDING)
-                outcome = item.outcome
+                outcome = say(OUTCOMES.get(item.outcome, item.outcome))
                 if item.message and item.outcome not in ("ok", NO_OUTCOME):
-                    outcome = f"{item.outcome}: {item.message}"
-                cells = (self.time(at), item.who, f"{item.action} ({item.resource})",
-                         f"{item.before} → {item.after}", outcome)
+                    outcome = f"{outcome}: {say(item.message)}"
+                cells = (self.time(at), item.who, action_name(item.action),
+                         f"{say(value_text(item.before))} → {say(value_text(item.after))}", outcome)
                 rows.append(TimelineRow(number, at, cells, colour, alert=False, marked=True))
             else:
-                who = item.person or "console"
-                cells = (self.time(at), who, f"alert {item.phase.value}: {item.rule}", item.message, "")
+                who = item.person or say(Report.tr("console"))
+                phase = ALERT_PHASES.get(item.phase.value)
+                what = say(phase.format(rule=rule_title(item.rule))) if phase else f"{item.phase.value}: {item.rule}"
+                cells = (self.time(at), who, what, say(message_text(item.message)), "")
                 rows.append(TimelineRow(number, at, cells, ALERT, alert=True, marked=item.phase.value == "raised"))
         return rows

@@ -14,8 +14,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
 from console.snapshots import FailureKind
+from console.sources.errors import failure_title
 from console.views import SourceHealth
 from widgets.formatting import DASH, age_text
+from widgets.text import render
 from widgets.theme import set_style_property
 
 Level = Literal["", "ok", "warn", "alarm"]
@@ -44,10 +46,14 @@ def error_line(health: SourceHealth) -> str:
     failure the console cannot wait out on its own."""
     if health.error is None:
         return ""
+    error = render(health.error)  # the backend's words, or ours in the interface's language
     if health.failure is FailureKind.AUTH:
         return QCoreApplication.translate("Tile", "credentials rejected (renew them, then Reconnect): {error}").format(
-            error=health.error)
-    return QCoreApplication.translate("Tile", "last poll failed: {error}").format(error=health.error)
+            error=error)
+    if health.failure is None:
+        return QCoreApplication.translate("Tile", "last poll failed: {error}").format(error=error)
+    return QCoreApplication.translate("Tile", "last poll failed ({kind}): {error}").format(
+        kind=render(failure_title(health.failure)), error=error)
 
 
 def is_greyed(health: SourceHealth, monotonic_now: float) -> bool:

@@ -118,12 +118,17 @@ def _ours(code: str, app: QCoreApplication) -> QTranslator:
     return CatalogueTranslator(catalogue_bytes(code), app)
 
 
+QT_CATALOGUES = ("qtbase", "qt")  # Qt 6 keeps its widgets' strings in qtbase; "qt" is the older meta-catalogue
+
+
 def _qts_own(locale: QLocale, app: QCoreApplication) -> QTranslator | None:
-    """Qt's strings (standard buttons, context menus), where the Qt build carries them."""
-    translator = QTranslator(app)
-    if translator.load(locale, "qt", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        return translator
-    translator.deleteLater()
+    """Qt's strings (standard buttons like Cancel, context menus), where the Qt build carries them."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in QT_CATALOGUES:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            return translator
+        translator.deleteLater()
     return None
 
 

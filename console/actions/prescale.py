@@ -8,12 +8,14 @@ is closed or the workstation's network is down. It goes through the action servi
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from console.actions.requests import ActionKind, ActionRequest, Proposal
+from console.actions.wording import NONE_SCHEDULED, NOTHING_TO_CHANGE, Actions, capped_text
 from console.config import Campaign
 from console.sources.aws_control import AutoScalingControl, ScheduledCapacity
+from console.text import Number
 
 PRESCALE_ACTION_NAME = "saleday-prescale"
 _TARGET = re.compile(r"^(\d+) instances at ")
@@ -38,39 +40,43 @@ def propose_prescale(campaign: Campaign, control: AutoScalingControl, request: A
     """
     at = request.at
     if at is None or at.tzinfo is None:
-        raise ValueError("a pre-scale needs a time with a time zone")
+        raise ValueError(Actions.tr("a pre-scale needs a time with a time zone"))
     if at <= now:
-        raise ValueError(f"the pre-scale time {at:%H:%M:%S} UTC has already passed")
+        raise ValueError(Actions.tr("the pre-scale time {time} UTC has already passed").format(
+            time=f"{at.astimezone(UTC):%H:%M:%S}"))
     if request.amount < 1:
-        raise ValueError("pre-scale to at least one instance")
+        raise ValueError(Actions.tr("pre-scale to at least one instance"))
     group = control.describe()
     existing = control.scheduled_capacity(PRESCALE_ACTION_NAME)
     cap = min(campaign.safety.max_instances, group.max_size)
     target = max(min(request.amount, cap), group.min_size)
-    warnings = []
+    warnings: list[str] = []
     if request.amount > cap:
-        which = "the campaign's safety cap" if cap == campaign.safety.max_instances else "the group's MaxSize"
-        warnings.append(f"asked for {request.amount}; capped at {cap} by {which}")
+        warnings.append(capped_text(request.amount, cap, cap == campaign.safety.max_instances))
     if target < group.desired:
-        warnings.append(f"the group has {group.desired} now: at that time it would be scaled IN to {target}")
+        warnings.append(Actions.tr("the group has {desired} now: at that time it would be scaled IN to {target}")
+                        .format(desired=group.desired, target=target))
     warmup = campaign.aws.warmup_minutes
     if at > campaign.campaign.onsale_at:
-        warnings.append("that is after the on-sale")
+        warnings.append(Actions.tr("that is after the on-sale"))
     elif at > campaign.campaign.onsale_at - timedelta(minutes=warmup):
-        warnings.append(f"new instances need about {warmup:g} minutes of warm-up: they will not serve at the on-sale")
+        warnings.append(Actions.tr("new instances need about {minutes} minutes of warm-up: they will not serve at "
+                                   "the on-sale").format(minutes=Number(warmup)))
     after = ScheduledCapacity(PRESCALE_ACTION_NAME, target, at)
-    before = existing.describe() if existing is not None else "none scheduled"
+    before = existing.describe() if existing is not None else NONE_SCHEDULED
     if after.describe() == before:
-        warnings.append("nothing to change")
+        warnings.append(NOTHING_TO_CHANGE)
     tz = ZoneInfo(campaign.campaign.timezone)
     price = campaign.aws.instance_price_per_hour
     added = max(target - group.desired, 0)
     details = (
-        f"Auto Scaling scheduled action {PRESCALE_ACTION_NAME!r} on {campaign.aws.autoscaling_group}: AWS runs it "
-        "at its time even if no console is open",
-        f"{group.desired} instances now; estimated extra cost {added * price:.2f} per hour once it runs",
+        Actions.tr("Auto Scaling scheduled action {name} on {group}: AWS runs it at its time even if no console is "
+                   "open").format(name=repr(PRESCALE_ACTION_NAME), group=campaign.aws.autoscaling_group),
+        Actions.tr("%n instance(s) now; estimated extra cost {cost} per hour once it runs", None, group.desired)
+        .format(cost=Number(added * price, 2)),
     )
-    summary = f"Pre-scale to {target} instances at {at.astimezone(tz):%H:%M %Z} ({_minus(campaign, at)})"
+    summary = Actions.tr("Pre-scale to %n instance(s) at {time} ({minus})", None, target).format(
+        time=f"{at.astimezone(tz):%H:%M %Z}", minus=_minus(campaign, at))
     return Proposal(request, before, after.describe(), summary, details, tuple(warnings))
 
 

@@ -16,10 +16,12 @@ from console.actions.audit import AuditLog
 from console.actions.backends import Admissions, Backends
 from console.actions.prescale import apply_prescale, propose_prescale
 from console.actions.requests import ActionKind, ActionRequest, ActionResult, Proposal, Resource
+from console.actions.wording import NOTHING_TO_CHANGE, Actions, capped_text, level_text, summary_text
 from console.clock import Clock
 from console.config import Campaign
 from console.sources.aws_control import CapacityRefused
 from console.sources.errors import SourceError
+from console.text import Number, Text
 
 UNDER_ATTACK = "under_attack"
 DEFAULT_LEVEL = "medium"
@@ -28,6 +30,12 @@ CLOUDFLARE_MIN_RATE = 200  # the waiting room refuses fewer new users per minute
 
 class ActionRefused(Exception):
     """The action was not sent: wrong role, a cap, another action in flight, or nothing to do."""
+
+    @property
+    def reason(self) -> str:
+        """Why, as given (a Text the window translates); `str(refusal)` is the English."""
+        first = self.args[0] if self.args else ""
+        return first if isinstance(first, str) else str(self)
 
 
 class ChangedSinceProposal(Exception):
@@ -58,7 +66,7 @@ class ActionService:
 
     def _check_role(self) -> None:
         if self.role != "operator":
-            raise ActionRefused(f"the {self.role} role cannot change anything")
+            raise ActionRefused(Actions.tr("the {role} role cannot change anything").format(role=self.role))
 
     # ---------------------------------------------------------------- proposals
 
@@ -68,7 +76,7 @@ class ActionService:
             try:
                 return propose_prescale(self._campaign, self._backends.capacity, request, self._clock.now())
             except ValueError as exc:
-                raise ActionRefused(str(exc)) from None
+                raise ActionRefused(_reason(exc)) from None
         if request.resource is Resource.CAPACITY:
             return self._propose_capacity(request)
         if request.resource is Resource.PROTECTION:
@@ -79,41 +87,48 @@ class ActionService:
         group = self._backends.group()
         if request.kind is ActionKind.SCALE_OUT:
             if request.amount < 1:
-                raise ActionRefused("add at least one instance")
+                raise ActionRefused(Actions.tr("add at least one instance"))
             wanted = group.desired + request.amount
         else:
             wanted = request.amount
         cap = min(self._campaign.safety.max_instances, group.max_size)
         target = max(min(wanted, cap), group.min_size)
-        warnings = []
+        warnings: list[str] = []
         if wanted > cap:
-            which = "the campaign's safety cap" if cap == self._campaign.safety.max_instances else "the group's MaxSize"
-            warnings.append(f"asked for {wanted}; capped at {cap} by {which}")
+            warnings.append(capped_text(wanted, cap, cap == self._campaign.safety.max_instances))
         if wanted < group.min_size:
-            warnings.append(f"asked for {wanted}; the group's MinSize is {group.min_size}")
+            warnings.append(Actions.tr("asked for {asked}; the group's MinSize is {minimum}").format(
+                asked=wanted, minimum=group.min_size))
         if target == group.desired:
-            warnings.append("nothing to change")
+            warnings.append(NOTHING_TO_CHANGE)
         added = target - group.desired
         price = self._campaign.aws.instance_price_per_hour
-        details = [f"{'+' if added >= 0 else ''}{added} instance(s) in {group_name(self._campaign)}"]
+        details: list[str] = [
+            (Actions.tr("+%n instance(s) in {group}", None, added) if added >= 0
+             else Actions.tr("-%n instance(s) in {group}", None, -added)).format(group=group_name(self._campaign))]
         if added > 0:
-            details.append(f"estimated extra cost {added * price:.2f} per hour ({price:.2f} per instance-hour)")
-            details.append(f"new instances serve after about {self._campaign.aws.warmup_minutes:g} minutes of warm-up")
-        return Proposal(request, str(group.desired), str(target), f"Desired capacity {group.desired} -> {target}",
-                        tuple(details), tuple(warnings))
+            details.append(Actions.tr("estimated extra cost {cost} per hour ({price} per instance-hour)").format(
+                cost=Number(added * price, 2), price=Number(price, 2)))
+            details.append(Actions.tr("new instances serve after about {minutes} minutes of warm-up").format(
+                minutes=Number(self._campaign.aws.warmup_minutes)))
+        return Proposal(request, str(group.desired), str(target),
+                        summary_text(Resource.CAPACITY, str(group.desired), str(target)), tuple(details),
+                        tuple(warnings))
 
     def _propose_protection(self, request: ActionRequest) -> Proposal:
         current = self._backends.protection.security_level()
         details: tuple[str, ...]
         if request.kind is ActionKind.PROTECTION_ON:
             target = UNDER_ATTACK
-            details = ("Every visitor gets a browser challenge (about 5 s) before reaching the shop.",
-                       "API and app clients that cannot run the challenge may break.")
+            details = (Actions.tr("Every visitor gets a browser challenge (about 5 s) before reaching the shop."),
+                       Actions.tr("API and app clients that cannot run the challenge may break."))
         else:
             target = self.level_before_protection()
-            details = (f"Back to the level before protection was switched on: {target}.",)
-        warnings = ("nothing to change",) if current == target else ()
-        return Proposal(request, current, target, f"Security level {current} -> {target}", details, warnings)
+            details = (Actions.tr("Back to the level before protection was switched on: {level}.").format(
+                level=level_text(target)),)
+        warnings = (NOTHING_TO_CHANGE,) if current == target else ()
+        return Proposal(request, current, target, summary_text(Resource.PROTECTION, current, target), details,
+                        warnings)
 
     def level_before_protection(self) -> str:
         """The level protection replaced, from the durable audit trail (survives restarts)."""
@@ -125,35 +140,37 @@ class ActionService:
     def _propose_admissions(self, request: ActionRequest) -> Proposal:
         current = self._backends.admissions.read()
         control = self._campaign.admission.control
-        where = "Cloudflare waiting room" if control == "cloudflare" else "shop queue"
+        where = Actions.tr("Cloudflare waiting room") if control == "cloudflare" else Actions.tr("shop queue")
         if request.kind is ActionKind.ADMISSION_RATE:
             lowest = CLOUDFLARE_MIN_RATE if control == "cloudflare" else 1
             highest = self._campaign.safety.max_admission_rate
             if not lowest <= request.amount <= highest:
-                raise ActionRefused(f"admission rate must be between {lowest} and {highest} per minute")
+                raise ActionRefused(Actions.tr("admission rate must be between {lowest} and {highest} per minute")
+                                    .format(lowest=lowest, highest=highest))
             target = Admissions(current.paused, request.amount)
-            details: tuple[str, ...] = (f"{where}: new admissions per minute.",)
+            details: tuple[str, ...] = (Actions.tr("{where}: new admissions per minute.").format(where=where),)
         else:
             pause = request.kind is ActionKind.ADMISSIONS_PAUSE
             target = Admissions(pause, current.rate)
-            details = ((f"{where}: nobody new enters the shop; the queue keeps growing.",) if pause
-                       else (f"{where}: admissions restart at {current.rate}/min.",))
-        warnings = ("nothing to change",) if target == current else ()
+            effect = (Actions.tr("{where}: nobody new enters the shop; the queue keeps growing.") if pause
+                      else Actions.tr("{where}: admissions restart at {rate}/min."))
+            details = (effect.format(where=where, rate=current.rate),)
+        warnings = (NOTHING_TO_CHANGE,) if target == current else ()
         return Proposal(request, current.describe(), target.describe(),
-                        f"Admissions {current.describe()} -> {target.describe()}", details, warnings)
+                        summary_text(Resource.ADMISSIONS, current.describe(), target.describe()), details, warnings)
 
     # ---------------------------------------------------------------- execution
 
     def execute(self, proposal: Proposal) -> ActionResult:
         self._check_role()
         if not proposal.changes_anything:
-            raise ActionRefused("nothing to change")
+            raise ActionRefused(NOTHING_TO_CHANGE)
         lock = self._busy[proposal.request.resource]
         if not lock.acquire(blocking=False):
-            raise ActionRefused(f"another {proposal.request.resource} action is in flight")
+            raise ActionRefused(IN_FLIGHT[proposal.request.resource])
         try:
             if proposal.proposal_id in self._done:
-                raise ActionRefused("this change was already sent")
+                raise ActionRefused(Actions.tr("this change was already sent"))
             fresh = self.prepare(proposal.request)
             if fresh.before != proposal.before:
                 raise ChangedSinceProposal(fresh)
@@ -173,11 +190,11 @@ class ActionService:
             after = self._apply(proposal, action_id)
             result = ActionResult(proposal, True, after, proposal.summary, action_id)
         except (SourceError, CapacityRefused, ValueError) as exc:
-            message = exc.message if isinstance(exc, SourceError) else str(exc)
+            message = exc.message if isinstance(exc, SourceError) else _reason(exc)
             result = ActionResult(proposal, False, proposal.before, message, action_id)
         except Exception as exc:  # the outcome is audited whatever happened
-            result = ActionResult(proposal, False, proposal.before, f"unexpected error: {type(exc).__name__}",
-                                  action_id)
+            result = ActionResult(proposal, False, proposal.before,
+                                  Actions.tr("unexpected error: {kind}").format(kind=type(exc).__name__), action_id)
         self._audit.write(action_id, "outcome", self._clock.now(), action, resource, proposal.before, result.after,
                           "ok" if result.ok else "failed", result.message)
         self._notify(action_id, proposal, result)
@@ -205,3 +222,16 @@ class ActionService:
 
 def group_name(campaign: Campaign) -> str:
     return campaign.aws.autoscaling_group
+
+
+IN_FLIGHT: dict[Resource, Text] = {
+    Resource.CAPACITY: Actions.tr("another capacity action is in flight"),
+    Resource.PROTECTION: Actions.tr("another protection action is in flight"),
+    Resource.ADMISSIONS: Actions.tr("another admissions action is in flight"),
+}
+
+
+def _reason(exc: Exception) -> str:
+    """The words an exception was raised with, kept as a Text if they were one."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)

@@ -17,6 +17,7 @@ from console.config import Campaign, ConfigError, parse_campaign
 from console.recording.codec import CodecError, decode_update
 from console.recording.recorder import AlertPhase, RecordingError
 from console.snapshots import SourceUpdate
+from console.text import Text
 
 FETCH_ROWS = 2000
 
@@ -35,7 +36,7 @@ class AlertRecord:
     phase: AlertPhase
     campaign_time: datetime
     rule: str
-    message: str
+    message: str  # a console.text.Text where the recording kept one, else its English
     person: str
 
 
@@ -94,18 +95,32 @@ def load_updates(path: Path) -> Iterator[SourceUpdate]:
 def read_alerts(path: Path) -> list[AlertRecord]:
     with closing(_open(path)) as conn:
         try:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(alerts)")}
+            structured = "message_text" if "message_text" in columns else "NULL"  # older recordings: English only
             rows = conn.execute(
-                "SELECT seq, alert_id, phase, campaign_time, rule, message, person FROM alerts ORDER BY seq"
+                f"SELECT seq, alert_id, phase, campaign_time, rule, message, person, {structured} FROM alerts "
+                "ORDER BY seq"
             ).fetchall()
         except sqlite3.OperationalError:
             return []  # a recording from before alerts were recorded
     try:
         return [
-            AlertRecord(seq, alert_id, AlertPhase(phase), datetime.fromisoformat(at), rule, message, person)
-            for seq, alert_id, phase, at, rule, message, person in rows
+            AlertRecord(seq, alert_id, AlertPhase(phase), datetime.fromisoformat(at), rule, _message(message, text),
+                        person)
+            for seq, alert_id, phase, at, rule, message, person, text in rows
         ]
     except ValueError as exc:
         raise RecordingError(f"{path}: an alert is damaged: {exc}") from None
+
+
+def _message(english: str, stored: str | None) -> str:
+    """The stored Text; the English if there is none, or if it cannot be read (a newer console's)."""
+    if stored is None:
+        return english
+    try:
+        return Text.from_json(stored)
+    except ValueError:
+        return english
 
 
 def sample_count(path: Path) -> int:

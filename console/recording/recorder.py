@@ -27,6 +27,7 @@ from console.config import Campaign
 from console.demo.campaign_file import campaign_to_toml
 from console.recording.codec import encode_update
 from console.snapshots import SourceUpdate
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +57,13 @@ CREATE TABLE IF NOT EXISTS alerts (
     phase TEXT NOT NULL,            -- raised | cleared | acknowledged
     campaign_time TEXT NOT NULL,    -- ISO 8601 UTC
     rule TEXT NOT NULL,
-    message TEXT NOT NULL,
-    person TEXT NOT NULL            -- who acknowledged; empty for raised and cleared
+    message TEXT NOT NULL,          -- in English
+    person TEXT NOT NULL,           -- who acknowledged; empty for raised and cleared
+    message_text TEXT               -- the message as console.text stores it (JSON), to show it in another language
 );
 """
+# Columns added since the first recordings, added to an older file when a console reopens it.
+ADDED_COLUMNS = {"alerts": (("message_text", "TEXT"),)}
 
 
 class RecordingError(Exception):
@@ -94,6 +98,14 @@ def open_database(path: Path, synchronous: str = "NORMAL", busy_timeout: float =
     return conn
 
 
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
@@ -122,6 +134,7 @@ class Recorder:
             try:
                 with conn:
                     conn.executescript(SCHEMA + AUDIT_SCHEMA)
+                    _add_columns(conn)
                     conn.executemany(
                         "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
                         [
@@ -154,7 +167,8 @@ class Recorder:
         message: str,
         person: str = "",
     ) -> None:
-        """Queue one alert event: raised, cleared, or acknowledged by `person`."""
+        """Queue one alert event: raised, cleared, or acknowledged by `person`. A `message` that is a
+        console.text.Text is kept with its template and arguments too."""
         alert = _Alert(alert_id, AlertPhase(phase), campaign_time, rule, message, person)
         if self._stopped:
             self.dropped += 1
@@ -239,9 +253,9 @@ class Recorder:
         alerts = []
         for item in batch:
             if isinstance(item, _Alert):
-                alerts.append(
-                    (item.alert_id, item.phase.value, _iso(item.campaign_time), item.rule, item.message, item.person)
-                )
+                structured = item.message.to_json() if isinstance(item.message, Text) else None
+                alerts.append((item.alert_id, item.phase.value, _iso(item.campaign_time), item.rule, item.message,
+                               item.person, structured))
             elif isinstance(item, tuple):
                 wall, update = item
                 samples.append(
@@ -267,8 +281,8 @@ class Recorder:
                     samples,
                 )
                 conn.executemany(
-                    "INSERT INTO alerts (alert_id, phase, campaign_time, rule, message, person) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO alerts (alert_id, phase, campaign_time, rule, message, person, message_text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     alerts,
                 )
         finally:

@@ -2,6 +2,8 @@
 
 series.csv is tidy (one row per timestamp and series: time_utc, series, value) so a pivot table or
 pandas reads it without reshaping; times are ISO 8601 UTC with a Z. Gaps are simply absent rows.
+The CSVs are for machines: their column names, series and figure names stay English and stable whatever
+language the PDF is written in (`report --lang`), and messages are the English the recording holds.
 """
 
 from __future__ import annotations

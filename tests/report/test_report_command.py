@@ -66,10 +66,9 @@ def test_the_pdf_holds_the_headline_figures(report: tuple[Path, Path, str], demo
 @needs_poppler
 def test_the_timeline_lists_every_action_and_the_alert(report: tuple[Path, Path, str]) -> None:
     text = pdf_text(report[0])
-    for action in ("scale-out (capacity)", "admission-rate (admissions)", "protection-on (protection)",
-                   "protection-off (protection)"):
-        assert squeeze(action) in text
-    assert squeeze("medium → under_attack") in text and squeeze("8 → 20") in text
+    for action in ("Add instances", "Admission rate", "Protection: Under attack", "Protection off"):
+        assert squeeze(action) in text  # the action's name as the buttons say it
+    assert squeeze("medium → Under attack") in text and squeeze("8 → 20") in text
     assert squeeze("alert raised: threats") in text
 
 

@@ -110,6 +110,17 @@ def settle(qtbot: QtBot, bar: ActionBar, resource: Resource) -> None:
     qtbot.waitUntil(lambda: not bar.is_busy(resource), timeout=WAIT_MS)
 
 
+def drain(qtbot: QtBot, runner: ActionRunner, resource: Resource) -> None:
+    """Returns once all work queued for `resource` so far has run and its outcome reached the GUI thread.
+
+    The resource's worker takes jobs in order and the bridge delivers in order, so when a no-op queued now
+    is delivered, every earlier outcome has been handled: nothing can arrive later, however slow the machine.
+    """
+    delivered: list[bool] = []
+    runner.run(resource, lambda: None, lambda _: delivered.append(True), lambda _: delivered.append(False))
+    qtbot.waitUntil(lambda: delivered == [True], timeout=WAIT_MS)
+
+
 def visible_dialogs() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
@@ -119,6 +130,8 @@ def test_add_instances_pressed_twice_fast_adds_exactly_n(qtbot: QtBot, demo: Dem
     world = demo.aws_world
     assert world is not None
     start = world.desired_capacity()
+    announced: list[tuple[str, bool]] = []  # (action id, outcome known), as the service tells its listeners
+    rig.service.subscribe(lambda action_id, _, result: announced.append((action_id, result is not None)))
     qtbot.mouseClick(bar.add_button, LEFT)
     assert not bar.add_button.isEnabled() and not bar.capacity_button.isEnabled()  # at once, same resource
     assert bar.protection_button.isEnabled()  # other resources are not held up
@@ -138,11 +151,12 @@ def test_add_instances_pressed_twice_fast_adds_exactly_n(qtbot: QtBot, demo: Dem
     assert bar.is_busy(Resource.CAPACITY) and not bar.add_button.isEnabled()
     qtbot.mouseClick(bar.add_button, LEFT)
     settle(qtbot, bar, Resource.CAPACITY)
+    drain(qtbot, rig.runner, Resource.CAPACITY)  # a second change, or its refusal, would have been handled by now
 
     assert bar.last_report == f"Done: Desired capacity {start} -> {start + 3}"
     assert bar.message_box is None
     assert bar.add_button.isEnabled() and bar.capacity_button.isEnabled()
-    qtbot.wait(1000)  # nothing else arrives late
+    assert [known for _, known in announced] == [False, True] and len({action for action, _ in announced}) == 1
     assert world.desired_capacity() == start + 3
     assert [(e.phase, e.outcome) for e in rig.audit.entries()] == [("intent", "pending"), ("outcome", "ok")]
     assert visible_dialogs() == []
@@ -187,7 +201,7 @@ def test_the_button_stays_disabled_while_in_flight_and_its_label_follows(qtbot: 
     assert not bar.protection_button.isEnabled()
     confirm = dialog(qtbot, bar, Resource.PROTECTION, ConfirmActionDialog)
     assert confirm.ok_button.text() == "Switch on Under attack"
-    assert confirm.before_after.text() == "medium  →  under_attack"
+    assert confirm.before_after.text() == "medium  →  Under attack"  # level names in words
     emulator.delay_next(1.5, path="security_level")  # the re-read before sending hangs for a while
     qtbot.mouseClick(confirm.ok_button, LEFT)
     qtbot.wait(700)

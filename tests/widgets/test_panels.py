@@ -91,7 +91,7 @@ def test_a_health_change_shows_at_once_without_waiting_for_the_text_timer(qtbot:
     health.set(SourceHealth(SourceName.SHOP, OK_AT, last_ok_wall=time.monotonic(), error="HTTP 429",
                             failure=FailureKind.THROTTLED))
     assert all(tile.is_throttled for tile in panel.tiles)
-    assert panel.queued.error_text == "last poll failed: HTTP 429"
+    assert panel.queued.error_text == "last poll failed (throttled): HTTP 429"
 
 
 def fleet_view(instances: tuple[InstanceInfo, ...]) -> FleetView:

@@ -56,7 +56,7 @@ def test_stale_data_greys_out_and_says_since_when_and_why(qtbot: QtBot) -> None:
     tile.set_freshness(health, 125.0, "10:41:05")
     assert tile.is_stale
     assert tile.freshness == "stale since 10:41:05"
-    assert tile.error_text == "last poll failed: connection refused"
+    assert tile.error_text == "last poll failed (cannot reach the backend): connection refused"
     assert not tile.is_throttled
     assert text_colour(tile) == QColor(palette.DIM)
     assert tile.value_text == "12 000"  # the last value stays readable, just greyed
