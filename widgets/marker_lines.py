@@ -28,7 +28,7 @@ OUTCOME_NAMES = {Outcome.PENDING: str(QT_TRANSLATE_NOOP("MarkerLines", "pending"
                  Outcome.FAILED: str(QT_TRANSLATE_NOOP("MarkerLines", "failed"))}
 # Heights of the labels as fractions of the chart, taken in turn so that neighbours do not overprint;
 # the top one stays clear of the title and legend row.
-LABEL_LEVELS = (0.86, 0.71, 0.56, 0.41, 0.26)
+LABEL_LEVELS = (0.74, 0.56, 0.38, 0.20)
 
 
 def marker_colour(marker: Marker) -> str:
@@ -64,7 +64,9 @@ def _label_format(text: str) -> str:
 
 
 class MarkerLines:
-    """Keeps, for each marker, one line on each plot."""
+    """Keeps, for each marker, one line on each plot, labelled on the first (top) plot only: the same
+    words on every chart of the stack would cover the curves five times over. The others carry the
+    words in their tooltip."""
 
     def __init__(self, plots: Sequence[pg.PlotItem], tz: tzinfo | None = None) -> None:
         self._plots = tuple(plots)
@@ -83,22 +85,26 @@ class MarkerLines:
         for marker_id, marker in wanted.items():
             if marker_id not in self._lines:
                 level = LABEL_LEVELS[self._made % len(LABEL_LEVELS)]
-                self._lines[marker_id] = [self._make_line(plot, marker, level) for plot in self._plots]
+                self._lines[marker_id] = [self._make_line(plot, marker, level if index == 0 else None)
+                                          for index, plot in enumerate(self._plots)]
                 self._made += 1
             elif self._shown[marker_id] != marker:
                 for line in self._lines[marker_id]:
                     self._restyle(line, marker)
             self._shown[marker_id] = marker
 
-    def _make_line(self, plot: pg.PlotItem, marker: Marker, level: float) -> pg.InfiniteLine:
+    def _make_line(self, plot: pg.PlotItem, marker: Marker, level: float | None) -> pg.InfiniteLine:
+        """A line with its label at `level` (a fraction of the chart's height), or bare for None."""
         colour = marker_colour(marker)
+        labelled = level is not None
         line = pg.InfiniteLine(
             pos=marker.at.timestamp(),
             angle=90,
             movable=False,
             pen=marker_pen(marker),
-            label=_label_format(marker_text(marker)),
-            labelOpts={"position": level, "color": colour, "fill": pg.mkBrush(palette.BACKGROUND + "d0")},
+            label=_label_format(marker_text(marker)) if labelled else None,
+            labelOpts={"position": level, "color": colour, "fill": pg.mkBrush(palette.BACKGROUND + "d0")}
+            if labelled else {},
         )
         line.setZValue(50)
         line.setToolTip(self._tooltip(marker))
@@ -109,7 +115,9 @@ class MarkerLines:
         line.setPen(marker_pen(marker))
         line.setValue(marker.at.timestamp())
         line.setToolTip(self._tooltip(marker))
-        label = line.label
+        label = getattr(line, "label", None)  # pyqtgraph sets the attribute only on labelled lines
+        if label is None:
+            return
         label.format = _label_format(marker_text(marker))
         label.setColor(marker_colour(marker))
         label.valueChanged()
