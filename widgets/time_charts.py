@@ -3,19 +3,24 @@
 Data arrival is not repaint: sources append to the series store whenever they like, and the
 window's display timer calls `redraw`, which does nothing unless the data, the markers or the
 visible range changed. The view follows the newest sample until the operator pans or zooms; then
-it stays put until they double-click a chart or press Live.
+it stays put until they double-click a chart or press Live. While following, the range moves in
+steps of one curve column (a line width), so between steps a new sample repaints only the newest
+columns and leaves the time axis as it was.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
 from datetime import datetime, tzinfo
+from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from console.envelope import column_width
 from console.markers import Marker, MarkerList
 from console.series import SeriesKey, SeriesStore
 from widgets import palette
@@ -77,6 +82,15 @@ CHARTS = (
 )
 
 
+class Shown(NamedTuple):
+    """The stretch of time the charts show; `history` is how much of the newest data, None when paused."""
+
+    history: float | None
+    x_min: float
+    x_max: float
+    width: float  # seconds per curve column
+
+
 def utc_offset_for_axis(tz: tzinfo | None) -> int:
     """pyqtgraph's DateAxisItem counts offsets west-positive (like time.timezone): UTC+1 is -3600."""
     offset = datetime.now(tz).astimezone(tz).utcoffset()
@@ -103,9 +117,10 @@ class TimeCharts(QWidget):
         self._series = series
         self._markers = markers
         self._window = float(window_seconds)
+        self._tz = tz
         self._following = True
         self._x_range: tuple[float, float] | None = None
-        self._drawn: tuple[int, float, float, int] | None = None
+        self._drawn: tuple[int, float, float, float] | None = None
         self._drawn_markers: tuple[Marker, ...] | None = None
 
         self.canvas = pg.GraphicsLayoutWidget(self)
@@ -128,6 +143,7 @@ class TimeCharts(QWidget):
         layout.addWidget(self._make_bar())
         layout.addWidget(self.canvas, 1)
         self._show_following()
+        self._span.setText(self._span_text(self._live_view()))
 
     def _add_chart(self, row: int, spec: ChartSpec, utc_offset: int) -> ChartPlot:
         axes = {
@@ -140,9 +156,8 @@ class TimeCharts(QWidget):
     def _make_bar(self) -> QFrame:
         bar = QFrame(self)
         bar.setObjectName("chartBar")
-        hours = self._window / 3600.0
-        span = QLabel(self.tr("last {hours} h").format(hours=f"{hours:g}") if hours >= 1 else
-                      self.tr("last {minutes} min").format(minutes=f"{self._window / 60:g}"), bar)
+        self._span = QLabel(bar)
+        self._span.setObjectName("chartSpan")
         self._state = QLabel(bar)
         self.live_button = QPushButton(self.tr("Live"), bar)
         self.live_button.setObjectName("liveButton")
@@ -150,7 +165,7 @@ class TimeCharts(QWidget):
         self.live_button.clicked.connect(self.go_live)
         row = QHBoxLayout(bar)
         row.setContentsMargins(8, 2, 8, 2)
-        row.addWidget(span)
+        row.addWidget(self._span)
         row.addStretch(1)
         row.addWidget(self._state)
         row.addWidget(self.live_button)
@@ -182,34 +197,67 @@ class TimeCharts(QWidget):
         self._state.setText(self.tr("● following live") if self._following else
                             self.tr("paused: double-click or press Live"))
 
-    def _live_range(self) -> tuple[float, float]:
-        """From the first sample (at most the window back) to the latest: no empty hours at the start of a day."""
+    def _live_view(self) -> Shown:
+        """From the first sample (at most the window back) to the latest: no empty hours at the start of a day.
+
+        The range ends a little right of the newest sample, so it is not drawn on the edge, and both
+        ends sit on the curves' column grid.
+        """
         times = [self._series[key].last_time for key in SeriesKey]
         latest = max((t for t in times if t is not None), default=time.time())
         firsts = [t for t in (self._series[key].first_time for key in SeriesKey) if t is not None]
         start = max(min(firsts, default=latest), latest - self._window)
-        span = max(latest - start, MIN_SPAN_SECONDS)
-        x_max = latest + span * LEAD
-        return x_max - span, x_max
+        history = max(latest - start, MIN_SPAN_SECONDS)
+        width = self._width(history * (1 + LEAD))
+        x_max = math.ceil((latest + history * LEAD) / width) * width
+        # One column more than the history needs: whatever the phase of the grid, all of it is in view.
+        x_min = x_max - (math.ceil(history * (1 + LEAD) / width) + 1) * width
+        return Shown(history, x_min, x_max, width)
+
+    def _paused_view(self) -> Shown:
+        x_min, x_max = self.x_range()
+        return Shown(None, x_min, x_max, self._width(x_max - x_min))
+
+    def _width(self, span: float) -> float:
+        """Seconds per curve column for a range this long."""
+        return column_width(span, self.charts[0].columns())
 
     def x_range(self) -> tuple[float, float]:
         x_min, x_max = self.charts[0].view.viewRange()[0]
         return float(x_min), float(x_max)
+
+    def span_text(self) -> str:
+        return self._span.text()
+
+    def _span_text(self, shown: Shown) -> str:
+        """What the charts show: the last so much while following, else the stretch of the day in view."""
+        history = shown.history
+        if history is None:
+            try:
+                start, end = (datetime.fromtimestamp(x, self._tz).strftime("%H:%M") for x in (shown.x_min, shown.x_max))
+            except (OverflowError, OSError, ValueError):  # zoomed out past the calendar
+                return ""
+            return f"{start} – {end}"
+        if history >= 3600:
+            return self.tr("last {hours} h").format(hours=QLocale().toString(round(history / 3600, 1)))
+        return self.tr("last {minutes} min").format(minutes=QLocale().toString(round(history / 60)))
 
     # ------------------------------------------------------------ the display timer's work
 
     def redraw(self) -> bool:
         """Bring the charts up to date; returns False, having done nothing, when nothing changed."""
         if self._following:
-            wanted = self._live_range()
-            if wanted != self._x_range:
-                self.charts[0].plot.setXRange(*wanted, padding=0)
-                self._x_range = wanted
-            x_min, x_max = wanted
+            shown = self._live_view()
+            if (shown.x_min, shown.x_max) != self._x_range:
+                self.charts[0].plot.setXRange(shown.x_min, shown.x_max, padding=0)
+                self._x_range = shown.x_min, shown.x_max
         else:
-            x_min, x_max = self.x_range()
+            shown = self._paused_view()
+        span = self._span_text(shown)
+        if span != self._span.text():
+            self._span.setText(span)
         markers = self._markers.value
-        key = (self._series.version, x_min, x_max, self.charts[0].columns())
+        key = (self._series.version, shown.x_min, shown.x_max, shown.width)
         if key == self._drawn and markers is self._drawn_markers:
             return False
         if markers is not self._drawn_markers:
@@ -217,7 +265,7 @@ class TimeCharts(QWidget):
             self._drawn_markers = markers
         if key != self._drawn:
             for chart in self.charts:
-                chart.update(self._series, x_min, x_max, key[3])
+                chart.update(self._series, shown.x_min, shown.x_max, shown.width)
             self._drawn = key
         return True
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.envelope import column_width
 from console.markers import Marker, MarkerKind, MarkerList, Outcome
 from console.series import SeriesKey, SeriesStore
 from widgets import palette
@@ -32,7 +33,7 @@ def store() -> SeriesStore:
 
 
 def make_charts(qtbot: QtBot, store: SeriesStore, markers: MarkerList) -> TimeCharts:
-    charts = TimeCharts(store, markers, window_seconds=WINDOW)
+    charts = TimeCharts(store, markers, window_seconds=WINDOW, tz=UTC)
     qtbot.addWidget(charts)
     charts.resize(900, 700)
     charts.show()
@@ -93,10 +94,15 @@ def test_curves_get_at_most_two_points_per_pixel_column(qtbot: QtBot, store: Ser
     traffic = charts.charts[0]
     t, v = traffic.curves[SeriesKey.VISITORS].getData()
     columns = traffic.columns()
-    assert 100 < len(t) <= 2 * columns + 2
+    assert 100 < len(t) <= 2 * (columns + 3)  # the grid's partial columns at both edges, one beyond each
     assert v.max() == 159.0 and v.min() == 100.0  # the extremes survive decimation
     y_min, y_max = traffic.view.viewRange()[1]
     assert y_min == 0.0 and y_max >= 159.0
+
+
+def column(charts: TimeCharts) -> float:
+    x_min, x_max = charts.x_range()
+    return column_width(x_max - x_min, charts.charts[0].columns())
 
 
 def test_the_view_follows_the_newest_sample(qtbot: QtBot, store: SeriesStore) -> None:
@@ -104,13 +110,54 @@ def test_the_view_follows_the_newest_sample(qtbot: QtBot, store: SeriesStore) ->
     charts.redraw()
     latest = store[SeriesKey.VISITORS].last_time or 0.0
     x_min, x_max = charts.x_range()
-    assert x_max == pytest.approx(latest + WINDOW * 0.02, abs=1.0)
-    assert x_max - x_min == pytest.approx(WINDOW, abs=1.0)
+    width = column(charts)
+    assert latest + WINDOW * 0.02 <= x_max < latest + WINDOW * 0.02 + width
+    assert x_min <= latest - WINDOW < x_min + 2 * width  # the whole window, and a column or two more
     store.add(SeriesKey.VISITORS, latest + 600.0, 120.0)
     charts.redraw()
-    assert charts.x_range()[1] == pytest.approx(latest + 600.0 + WINDOW * 0.02, abs=1.0)
+    assert charts.x_range()[1] == pytest.approx(latest + 600.0 + WINDOW * 0.02, abs=width)
     for chart in charts.charts[1:]:  # one shared, linked time axis
         assert chart.view.viewRange()[0] == pytest.approx(list(charts.x_range()), abs=1.0)
+
+
+def test_the_range_moves_in_whole_columns(qtbot: QtBot, store: SeriesStore) -> None:
+    """Samples inside the newest column leave the time axis alone; the next column moves it one step."""
+    charts = make_charts(qtbot, store, MarkerList())
+    charts.redraw()
+    x_min, x_max = charts.x_range()
+    width = column(charts)
+    assert x_max / width == pytest.approx(round(x_max / width))
+    latest = store[SeriesKey.VISITORS].last_time or 0.0
+    step = 0.0
+    while charts.x_range() == (x_min, x_max):
+        step += 1.0
+        store.add(SeriesKey.VISITORS, latest + step, 130.0)
+        assert charts.redraw()  # new data is drawn every time
+        t, _ = charts.charts[0].curves[SeriesKey.VISITORS].getData()
+        assert t[-1] == latest + step
+    assert 1.0 <= step <= width + 1.0
+    assert charts.x_range() == pytest.approx((x_min + width, x_max + width))
+
+
+def test_the_bar_says_what_the_charts_show(qtbot: QtBot, store: SeriesStore) -> None:
+    charts = make_charts(qtbot, store, MarkerList())
+    charts.redraw()
+    assert charts.span_text() == "last 1 h"  # two hours of data, a one-hour window
+
+    short = SeriesStore(1000)
+    for minute in range(43):
+        short.add(SeriesKey.VISITORS, T0.timestamp() + 60 * minute, 100.0)
+    young = make_charts(qtbot, short, MarkerList())
+    young.redraw()
+    assert young.span_text() == "last 42 min"
+    for minute in range(43, 100):
+        short.add(SeriesKey.VISITORS, T0.timestamp() + 60 * minute, 100.0)
+    young.redraw()
+    assert young.span_text() == "last 1 h"  # the window, no more
+    young.charts[0].plot.setXRange(T0.timestamp() + 600, T0.timestamp() + 1800, padding=0)
+    young.charts[0].view.sigRangeChangedManually.emit(None)  # as a pan by the operator
+    young.redraw()
+    assert young.span_text() == "09:10 – 09:30"
 
 
 def drag(qtbot: QtBot, viewport: QWidget, start: QPoint) -> None:
@@ -162,7 +209,7 @@ def test_panning_stops_following_until_live_or_double_click(qtbot: QtBot, store:
 
     qtbot.mouseClick(charts.live_button, Qt.MouseButton.LeftButton)
     assert charts.following
-    assert charts.x_range()[1] == pytest.approx(latest + 300.0 + WINDOW * 0.02, abs=1.0)
+    assert charts.x_range()[1] == pytest.approx(latest + 300.0 + WINDOW * 0.02, abs=column(charts))
 
     qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 100)  # else Qt reads this press as a double-click
     drag(qtbot, viewport, centre)
