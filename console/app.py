@@ -295,7 +295,8 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
             QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, session.state, options))
 
     startup = Startup(bridge.post)
-    startup.start(campaign, options.demo_speed, options.demo_faults, ready, failed)
+    window.after_first_paint(
+        lambda: startup.start(campaign, options.demo_speed, options.demo_faults, ready, failed))
     try:
         code = app.exec()
     finally:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from widgets.time_charts import TimeCharts
 
 DISPLAY_INTERVAL_MS = 50
 TEXT_INTERVAL_MS = 1000
+FIRST_PAINT_WAIT_MS = 1000  # `after_first_paint` gives up waiting for a window that never paints (minimised)
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.text_timer.timeout.connect(self.refresh_freshness)
         self.display_timer.start()
         self.text_timer.start()
+        self._after_paint: list[Callable[[], None]] = []
 
     def _make_header(self, title: str) -> QFrame:
         header = QFrame(self)
@@ -291,6 +293,25 @@ class MainWindow(QMainWindow):
         for panel in self.panels:
             panel.refresh_freshness(now)
         self.board.refresh_freshness(now)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run `callback` on the GUI thread once the window has painted, or after FIRST_PAINT_WAIT_MS.
+
+        Start-up work on other threads (imports, the demo's emulators) competes with the GUI thread for
+        the interpreter lock; started after the first paint, it no longer delays it."""
+        self._after_paint.append(callback)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, lambda: self._run_after_paint(callback))
+
+    def _run_after_paint(self, callback: Callable[[], None]) -> None:
+        if callback in self._after_paint:
+            self._after_paint.remove(callback)
+            callback()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        for callback in list(self._after_paint):
+            # After this paint pass has reached the children, not in the middle of it.
+            QTimer.singleShot(0, self, lambda callback=callback: self._run_after_paint(callback))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.display_timer.stop()

@@ -100,3 +100,25 @@ def test_window_fits_a_1080p_screen_with_a_full_banner_and_scrolls_its_panels(qt
     column = window.findChild(QScrollArea, "panelColumn")
     assert column is not None and column.verticalScrollBar().maximum() > 0  # the CDN panel is scrolled to
     assert column.widget().width() >= column.widget().minimumSizeHint().width()  # never clipped on the right
+
+
+def test_work_waits_for_the_first_paint_and_runs_once(qtbot: QtBot) -> None:
+    window = MainWindow(sale_day(time.monotonic()), "Arena Tour 2026", SourceName.SHOP)
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    window.after_first_paint(lambda: calls.append(window.isVisible()))
+    QApplication.processEvents()
+    assert calls == []  # not shown, not painted
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True], timeout=2000)
+    window.repaint()
+    qtbot.wait(50)
+    assert calls == [True]
+
+
+def test_work_for_a_window_that_never_paints_runs_after_a_while(qtbot: QtBot) -> None:
+    window = MainWindow(sale_day(time.monotonic()), "Arena Tour 2026", SourceName.SHOP)
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    window.after_first_paint(lambda: calls.append("ran"))
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=3000)
