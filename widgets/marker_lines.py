@@ -28,7 +28,7 @@ OUTCOME_NAMES = {Outcome.PENDING: str(QT_TRANSLATE_NOOP("MarkerLines", "pending"
                  Outcome.FAILED: str(QT_TRANSLATE_NOOP("MarkerLines", "failed"))}
 # Heights of the labels as fractions of the chart, taken in turn so that neighbours do not overprint;
 # the top one stays clear of the title and legend row.
-LABEL_LEVELS = (0.74, 0.56, 0.38, 0.20)
+LABEL_LEVELS = (0.52, 0.35, 0.18)
 
 
 def marker_colour(marker: Marker) -> str:
