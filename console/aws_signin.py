@@ -9,7 +9,7 @@ roles, assumed roles, credential processes) have no end the console could check.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +92,7 @@ def check_sign_in(sign_in: SignIn, window_end: datetime, now: datetime) -> tuple
     """("ok" | "warning" | "failed", detail) for a sale window that ends at `window_end`."""
     if sign_in.problem is not None:
         return "failed", sign_in.problem
-    end, method = f"{window_end:%Y-%m-%d %H:%M} UTC", sign_in.method
+    end, method = f"{window_end.astimezone(UTC):%Y-%m-%d %H:%M} UTC", sign_in.method
     if sign_in.ends is None:
         if sign_in.renewable:
             return "ok", Checks.tr("{method}: renewed by botocore as needed").format(method=method)

@@ -7,7 +7,7 @@ token Cloudflare reports disabled or expired.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from console.sources.cloudflare_token import TokenLifetime
 from console.text import Text, TextContext
@@ -18,7 +18,7 @@ STATUS_WORDS = {"active": Checks.tr("active"), "disabled": Checks.tr("disabled")
 
 
 def _utc(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 def check_token_lifetime(token: TokenLifetime, window_end: datetime, now: datetime) -> tuple[str, Text]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -114,6 +115,7 @@ class CredentialsDialog(QDialog):
         self._test = test
         self._deliver = deliver
         self._testing: set[SourceName] = set()
+        self._shown_before = False
         self._keychain = KeychainWorker(deliver)
         self._keychain_jobs = 0
         self._view: KeychainView | None = None
@@ -191,6 +193,13 @@ class CredentialsDialog(QDialog):
     def busy(self) -> bool:
         """A keychain call or a test is under way."""
         return bool(self._testing) or self._keychain_jobs > 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened again later: a secret may have been stored or removed from the command line meanwhile."""
+        super().showEvent(event)
+        if self._shown_before and not self.busy:
+            self.refresh()
+        self._shown_before = True
 
     def refresh(self) -> None:
         """Ask the keychain again where each secret comes from, and whether it can take one."""
@@ -292,7 +301,8 @@ class CredentialsDialog(QDialog):
 
     def _enable(self) -> None:
         """Buttons by what is known and what is under way: one keychain call at a time, one test per source."""
-        view, idle = self._view, self._keychain_jobs == 0
+        # A test reads the keychain on its own thread: no save or remove meanwhile (one keychain call at a time).
+        view, idle = self._view, self._keychain_jobs == 0 and not self._testing
         can_store = view is not None and view.problem is None and not self._campaign.is_demo
         for source in SecretSource:
             row = self.rows[SourceName(source.value)]
@@ -300,7 +310,7 @@ class CredentialsDialog(QDialog):
             row.save.setEnabled(can_store and idle)
             row.remove.setEnabled(can_store and idle and view is not None and view.origins[source] == "keychain")
         for name, row in self.rows.items():
-            row.test.setEnabled(name not in self._testing and idle)  # a test reads what the keychain holds
+            row.test.setEnabled(name not in self._testing and self._keychain_jobs == 0)  # it reads the keychain
 
     # ------------------------------------------------------------ test on a thread of its own
 

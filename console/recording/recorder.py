@@ -214,9 +214,9 @@ class Recorder:
                 try:
                     self._write_until_unlocked(conn, batch)
                 except Exception as exc:  # a full disk or a damaged update must not end the recording
-                    self.write_errors += 1
                     self.last_error = str(exc)
                     self.last_failure_at = time.time()
+                    self.write_errors += 1  # last: readers on other threads see the cause with the count
                     log.exception("recording %s: %d item(s) not written", self.path, len(batch))
                 finally:
                     for _ in batch:

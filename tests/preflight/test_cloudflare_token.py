@@ -4,7 +4,7 @@ check over the live demo with the token's lifetime set in the emulated Cloudflar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -106,7 +106,14 @@ def check(campaign: Campaign, demo: DemoEnvironment, grant: TokenGrant) -> tuple
 
 
 def utc(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def test_times_are_shown_in_utc_whatever_the_campaign_offset(campaign: Campaign, demo: DemoEnvironment) -> None:
+    local = campaign.campaign.onsale_at.astimezone(timezone(timedelta(hours=2)))
+    result, _ = check(campaign, demo, TokenGrant(expires_on=local + timedelta(hours=5)))
+    in_utc = (local + timedelta(hours=5)).astimezone(UTC)
+    assert f"active until {in_utc:%Y-%m-%d %H:%M} UTC" in result.detail
 
 
 def test_a_token_without_expiry_passes(campaign: Campaign, demo: DemoEnvironment) -> None:

@@ -95,6 +95,7 @@ def test_save_test_remove(qtbot: QtBot, demo: KeyedDemo, bridge: GuiBridge, memo
     assert row.origin.text() == "stored in the keychain" and row.remove.isEnabled()
     qtbot.mouseClick(row.test, Qt.MouseButton.LeftButton)
     assert not row.test.isEnabled()  # one test at a time; the GUI thread is not blocked meanwhile
+    assert not row.save.isEnabled() and not row.remove.isEnabled()  # the test reads the keychain meanwhile
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert row.result.text().startswith("✔ ok: zone"), row.result.text()
     assert demo.cloudflare_token not in shown_text(dialog)
@@ -238,3 +239,15 @@ def test_the_dialog_speaks_polish(qtbot: QtBot, qapp: QApplication, demo: KeyedD
                 "Nic nie jest zapisywane do pliku.")
     finally:
         remove_language(qapp, language)
+
+
+def test_reopening_reads_what_the_command_line_stored_meanwhile(qtbot: QtBot, demo: KeyedDemo, bridge: GuiBridge,
+                                                                memory: MemoryKeyring) -> None:
+    dialog = ready_dialog(qtbot, demo, bridge)
+    row = dialog.rows[SourceName.CLOUDFLARE]
+    assert row.origin.text() == "not set"
+    dialog.hide()
+    memory.set_password(KEYRING_SERVICE, f"{demo.campaign.campaign.name}/cloudflare", demo.cloudflare_token)
+    dialog.show()
+    qtbot.waitUntil(lambda: row.origin.text() == "stored in the keychain", timeout=10_000)
+    assert row.remove.isEnabled()
