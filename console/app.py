@@ -295,8 +295,9 @@ def run_gui(campaign: Campaign | None, options: GuiOptions) -> int:
             QTimer.singleShot(int(options.run_for * 1000), lambda: _finish_smoke(app, window, session.state, options))
 
     startup = Startup(bridge.post)
-    window.after_first_paint(
-        lambda: startup.start(campaign, options.demo_speed, options.demo_faults, ready, failed))
+    window.after_first_paint(lambda: startup.start(
+        campaign, options.demo_speed, options.demo_faults, ready, failed,
+        on_progress=lambda text: window.statusBar().showMessage(render(text))))
     try:
         code = app.exec()
     finally:

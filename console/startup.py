@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from console.config import Campaign
 from console.demo.faults import Fault
+from console.text import Text, TextContext
 
 if TYPE_CHECKING:
     from console.credentials import MissingSecret, Secrets
     from console.demo.environment import DemoEnvironment
 
 Deliver = Callable[[Callable[[Any], None], Any], None]
+App = TextContext("App")
 
 # What the session and the operator's controls import: loaded here, off the GUI thread.
 HEAVY_MODULES = ("console.session", "console.action_markers", "console.actions.service")
@@ -47,6 +49,7 @@ class Startup:
         self._lock = threading.Lock()
         self._demo: DemoEnvironment | None = None
         self._stopped = False
+        self._in_keychain = False  # a keychain that never answers must not hold the exit
 
     def start(
         self,
@@ -55,10 +58,11 @@ class Startup:
         demo_faults: tuple[Fault, ...],
         on_ready: Callable[[Prepared], None],
         on_failed: Callable[[BaseException], None],
+        on_progress: Callable[[Text], None] | None = None,
     ) -> None:
         def run() -> None:
             try:
-                prepared = self._prepare(campaign, demo_speed, demo_faults)
+                prepared = self._prepare(campaign, demo_speed, demo_faults, on_progress)
             except BaseException as exc:  # handed to the GUI thread, which reports it and exits
                 self._deliver(on_failed, exc)
             else:
@@ -67,7 +71,8 @@ class Startup:
         self._thread = threading.Thread(target=run, name="startup", daemon=True)
         self._thread.start()
 
-    def _prepare(self, campaign: Campaign | None, demo_speed: float | None, demo_faults: tuple[Fault, ...]) -> Prepared:
+    def _prepare(self, campaign: Campaign | None, demo_speed: float | None, demo_faults: tuple[Fault, ...],
+                 on_progress: Callable[[Text], None] | None = None) -> Prepared:
         demo = None
         if demo_speed is not None:
             from console.demo.environment import DemoEnvironment
@@ -84,16 +89,22 @@ class Startup:
             raise ValueError("no campaign to open")
         from console.credentials import MissingSecret, read_secrets
 
+        if on_progress is not None and not campaign.is_demo:
+            # A keychain may wait for its owner to unlock it: say what the window is waiting for.
+            self._deliver(on_progress, App.tr("reading the credentials from the keychain…"))
+        self._in_keychain = True
         try:
             return Prepared(campaign, demo, read_secrets(campaign))
         except MissingSecret as exc:
             return Prepared(campaign, demo, missing=exc)
+        finally:
+            self._in_keychain = False
 
     def stop(self) -> None:
         """On exit: wait for a start still under way, then stop the demo if one was started."""
         with self._lock:
             self._stopped = True
-        if self._thread is not None:
+        if self._thread is not None and not self._in_keychain:
             self._thread.join(JOIN_TIMEOUT_S)
         with self._lock:
             demo, self._demo = self._demo, None

@@ -333,6 +333,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>reading the credentials from the keychain…</source>
+        <translation>odczytywanie danych uwierzytelniających z pęku kluczy…</translation>
+    </message>
+    <message>
         <source>Campaign &amp;report…</source>
         <translation>&amp;Raport kampanii…</translation>
     </message>

@@ -4,6 +4,7 @@ it builds there uses those secrets instead of asking the keychain again."""
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -73,3 +74,20 @@ def test_a_missing_secret_is_handed_back_for_the_window_to_report(campaign: Camp
         keyring.set_keyring(before)
     assert kind == "ready" and prepared.secrets is None
     assert "credentials set cloudflare" in str(prepared.missing)
+
+
+def test_a_hanging_keychain_is_named_and_does_not_hold_the_exit(campaign: Campaign) -> None:
+    """The window says it waits for the keychain; closing it does not wait for a keychain that never answers."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(SlowKeyring(delay=30.0, slow=frozenset({"get"})))
+    progress: queue.Queue[str] = queue.Queue()
+    startup = Startup(lambda fn, arg: fn(arg))
+    try:
+        startup.start(campaign, None, (), lambda p: None, lambda e: None, on_progress=lambda text: progress.put(text))
+        assert progress.get(timeout=30) == "reading the credentials from the keychain…"
+        time.sleep(0.2)  # the worker is now inside the keychain call
+        started = time.monotonic()
+        startup.stop()
+        assert time.monotonic() - started < 1.0
+    finally:
+        keyring.set_keyring(before)
