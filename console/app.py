@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 import resources
@@ -163,14 +163,7 @@ def _add_report_action(window: MainWindow, recording: Path) -> None:
     from widgets.report_dialog import ReportRunner
 
     reports = ReportRunner(window, lambda pdf, csv_dir, progress: run_report(recording, pdf, csv_dir, progress))
-    action = QAction(QCoreApplication.translate("App", "Campaign &report…"), window)
-    action.setObjectName("reportAction")
-    action.setShortcut(QKeySequence("Ctrl+R"))
-    suggested = Path.home() / f"{recording.stem}-report.pdf"
-    action.triggered.connect(lambda _checked=False: reports.ask_and_run(suggested))
-    window.file_menu.insertAction(window.quit_action, action)
-    window.file_menu.insertSeparator(window.quit_action)
-    window.addAction(action)  # the shortcut works in the kiosk too, where the menu bar is hidden
+    window.add_file_action(reports.menu_action(Path.home() / f"{recording.stem}-report.pdf"))
 
 
 def _add_campaign_menu(window: MainWindow, session: Session, bridge: GuiBridge, runner: ActionRunner,

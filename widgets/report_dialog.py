@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 MakeReport = Callable[[Path, Path | None, Callable[[int], None]], object]
@@ -44,6 +45,14 @@ class ReportRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    def menu_action(self, suggested: Path) -> QAction:
+        """Campaign report… (Ctrl+R): asks where to save, proposing `suggested`, then writes."""
+        action = QAction(self.tr("Campaign &report…"), self._parent)
+        action.setObjectName("reportAction")
+        action.setShortcut(QKeySequence("Ctrl+R"))
+        action.triggered.connect(lambda _checked=False: self.ask_and_run(suggested))
+        return action
 
     def ask_and_run(self, suggested: Path | None = None) -> None:
         """Ask where to save (window-modal, without blocking the event loop: the charts keep moving),

@@ -337,10 +337,6 @@
         <translation>odczytywanie danych uwierzytelniających z pęku kluczy…</translation>
     </message>
     <message>
-        <source>Campaign &amp;report…</source>
-        <translation>&amp;Raport kampanii…</translation>
-    </message>
-    <message>
         <source>Demo sale day</source>
         <translation>Demonstracyjny dzień sprzedaży</translation>
     </message>
@@ -2213,6 +2209,10 @@ load balancer: {target}</translation>
 </context>
 <context>
     <name>ReportRunner</name>
+    <message>
+        <source>Campaign &amp;report…</source>
+        <translation>&amp;Raport kampanii…</translation>
+    </message>
     <message>
         <source>Save the campaign report</source>
         <translation>Zapisz raport kampanii</translation>
