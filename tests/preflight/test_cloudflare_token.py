@@ -83,20 +83,6 @@ def test_a_malformed_answer_is_a_bad_response(config: CloudflareConfig, emulator
 # ---------------------------------------------------------------- the check over the live demo
 
 
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoEnvironment]:
-    env = DemoEnvironment(speed=1.0, lead_minutes=30.0)
-    env.start()
-    yield env
-    env.stop()
-
-
-@pytest.fixture
-def campaign(demo: DemoEnvironment) -> Iterator[Campaign]:
-    assert demo.campaign is not None and demo.cloudflare_world is not None
-    yield demo.campaign
-    demo.cloudflare_world.set_token(TokenGrant())
-
 
 def check(campaign: Campaign, demo: DemoEnvironment, grant: TokenGrant) -> tuple[CheckResult, Preflight]:
     assert demo.cloudflare_world is not None

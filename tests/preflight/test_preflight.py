@@ -35,20 +35,6 @@ from console.sources.aws_control import AutoScalingControl
 from console.sources.errors import SourceError
 
 
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoEnvironment]:
-    env = DemoEnvironment(speed=1.0, lead_minutes=30.0)
-    env.start()
-    yield env
-    env.stop()
-
-
-@pytest.fixture
-def campaign(demo: DemoEnvironment) -> Campaign:
-    assert demo.campaign is not None
-    return demo.campaign
-
-
 def run(campaign: Campaign, **plan: object) -> dict[str, CheckResult]:
     results = Preflight(campaign, campaign_clock(campaign), PreflightPlan(**plan)).run()  # type: ignore[arg-type]
     assert [r.name for r in results] == list(CHECK_NAMES)
